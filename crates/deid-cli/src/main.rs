@@ -1,0 +1,73 @@
+//! The `deid` command line: finds PHI in clinical text and tags or redacts it.
+
+mod commands;
+mod config;
+mod eval;
+mod input;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success; for `tag`, no PHI was found
+  1  `tag` found PHI
+  2  error: bad arguments, unreadable or invalid input, bad configuration";
+
+/// Find protected health information (PHI) in clinical text, and tag or redact it.
+#[derive(Parser)]
+#[command(name = "deid", version, about, after_help = EXIT_CODES)]
+struct Cli {
+    /// Configuration file (default: deid.toml in the working directory or a parent)
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<std::path::PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report every PHI span with its category, offsets and confidence
+    #[command(after_help = EXIT_CODES)]
+    Tag(commands::TextArgs),
+    /// Replace every PHI span with a marker (`[{type}]` by default)
+    #[command(after_help = EXIT_CODES)]
+    Redact(commands::RedactArgs),
+    /// Score the engine against a gold corpus (JSONL, i2b2-2014 XML or BRAT)
+    Eval(commands::eval::EvalArgs),
+    /// Measure tag throughput on a corpus of notes
+    Bench(commands::bench::BenchArgs),
+    /// Write synthetic clinical notes with gold PHI spans as JSONL
+    Generate(commands::generate::GenerateArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Tag(args) => commands::tag(&args, cli.config.as_deref()),
+        Command::Redact(args) => commands::redact(&args, cli.config.as_deref()),
+        Command::Eval(args) => commands::eval::run(&args, cli.config.as_deref()),
+        Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),
+        Command::Generate(args) => commands::generate::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            let mut msg = format!("deid: error: {err}");
+            for cause in err.chain().skip(1) {
+                msg.push_str(&format!("\n  caused by: {cause}"));
+            }
+            output::eprintln(&msg);
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

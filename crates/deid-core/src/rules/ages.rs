@@ -1,0 +1,119 @@
+//! Ages in all their forms; ages over 89 are flagged (HIPAA Safe Harbor).
+
+use regex::Regex;
+
+use super::Out;
+use crate::text::before;
+use crate::{Category, Reason};
+
+pub(crate) struct Ages {
+    patterns: Vec<(Regex, f32, &'static str)>,
+    sex_suffix: Regex,
+}
+
+/// The words after which "45M" or "45 F" is an age and a sex.
+const SEX_CONTEXT: &[&str] = &[
+    "a", "an", "pt", "pt:", "patient", "is", "this", "hpi", "hpi:", "age/sex", "age/sex:",
+];
+
+impl Ages {
+    pub(crate) fn new() -> Self {
+        let re = |s: &str| Regex::new(s).expect("age pattern compiles");
+        Ages {
+            patterns: vec![
+                (
+                    re(
+                        r"(?i)\b(\d{1,3}\+?)(?:\s*|-)(?:years?|yrs?|yr|y)(?:\s*|-)(?:old\b|of\s+age\b|o\b)",
+                    ),
+                    0.96,
+                    "age.years-old",
+                ),
+                (
+                    re(r"(?i)\b(\d{1,3}\+?)\s*(?:yo|y/o|y\.o\.?|yof|yom|yoF|yoM|y/o/[mf])(?:\b|$)"),
+                    0.96,
+                    "age.yo",
+                ),
+                (
+                    re(
+                        r"(?i)\b(\d{1,3}\+?)(?:\s*|-)(?:months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b",
+                    ),
+                    0.93,
+                    "age.months-old",
+                ),
+                (
+                    re(
+                        r"(?i)\b(?:aged?|age(?:\s+at\s+[a-z]+)?\s*:|age\s+of|age\s+is)\s*(\d{1,3}(?:\+|\b))",
+                    ),
+                    0.9,
+                    "age.labelled",
+                ),
+                (
+                    re(
+                        r"(?i)\b(?:deceased|died|passed\s+away|death|diagnosed|dx)\s+at\s+(?:age\s+)?(\d{1,3})\b",
+                    ),
+                    0.85,
+                    "age.at-event",
+                ),
+                (
+                    re(
+                        r"(?i)\b(?:pt|patient|she|he)\s+is\s+(?:a\s+)?(\d{1,3})(?:\s*[,.;]|\s+and\b|\s+with\b|$)",
+                    ),
+                    0.75,
+                    "age.is",
+                ),
+                (
+                    re(
+                        r"(?i)\b(?:in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)(\d0'?s)\b",
+                    ),
+                    0.75,
+                    "age.decade",
+                ),
+            ],
+            sex_suffix: Regex::new(r"\b(\d{1,3})\s?(?:M|F)\b").expect("age pattern compiles"),
+        }
+    }
+
+    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+        let text = out.text;
+        for (re, confidence, rule) in &self.patterns {
+            for c in re.captures_iter(text) {
+                let g = c.get(1).expect("group");
+                push_age(out, g.start(), g.end(), *confidence, rule);
+            }
+        }
+        for c in self.sex_suffix.captures_iter(text) {
+            let g = c.get(1).expect("group");
+            let prev = before(text, g.start(), 1);
+            let line_start = text[..g.start()]
+                .trim_end_matches([' ', '\t'])
+                .ends_with('\n')
+                || g.start() == 0;
+            if line_start
+                || prev
+                    .first()
+                    .is_some_and(|p| SEX_CONTEXT.contains(&p.as_str()))
+            {
+                push_age(out, g.start(), g.end(), 0.82, "age.sex-suffix");
+            }
+        }
+    }
+}
+
+fn push_age(out: &mut Out<'_>, start: usize, end: usize, confidence: f32, rule: &'static str) {
+    let digits: String = out.text[start..end]
+        .chars()
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let Ok(age) = digits.parse::<u32>() else {
+        return;
+    };
+    if age > 125 {
+        return;
+    }
+    let reason = if age > 89 {
+        Reason::rule(rule).with("over 89")
+    } else {
+        Reason::rule(rule)
+    };
+    out.push(start, end, Category::Age, confidence, reason);
+}

@@ -1,0 +1,337 @@
+//! Dates in the forms clinical text uses, leaving doses, ratios and scores alone.
+
+use regex::{Captures, Regex};
+
+use super::Out;
+use crate::text::{after, before, boundary_after, boundary_before};
+use crate::{Category, Reason};
+
+const MONTH: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
+const WEEKDAY: &str =
+    r"(?i:(?:Mon|Tue|Tues|Wed|Wednes|Thu|Thur|Thurs|Fri|Sat|Satur|Sun)(?:day)?\.?,?\s+)";
+
+/// Words that make a bare `m/d` or a bare year an event date.
+const EVENT_WORDS: &[&str] = &[
+    "on",
+    "since",
+    "from",
+    "until",
+    "till",
+    "by",
+    "dated",
+    "date",
+    "dos",
+    "before",
+    "after",
+    "through",
+    "thru",
+    "starting",
+    "started",
+    "admitted",
+    "discharged",
+    "scheduled",
+    "visit",
+    "due",
+    "in",
+    "during",
+    "circa",
+    "around",
+    "year",
+    "of",
+    "born",
+    "dob",
+    "last",
+    "seen",
+    "and",
+    "to",
+    "-",
+    "effective",
+    "expires",
+    "expired",
+    "exp",
+    "surgery",
+    "check",
+    "appt",
+    "appointment",
+    "f/u",
+    "followup",
+    "follow-up",
+    "rtc",
+    "planned",
+    "next",
+    "returns",
+    "return",
+    "repeat",
+    "recheck",
+];
+
+/// Words before a slash pair that make it a score, ratio or pressure.
+const NOT_DATE_BEFORE: &[&str] = &[
+    "bp", "gcs", "grade", "murmur", "strength", "power", "motor", "score", "apgar", "apgars",
+    "ratio", "pain", "rated", "of",
+];
+
+/// Words after a number that make it a quantity, not a year.
+const UNIT_AFTER: &[&str] = &[
+    "mg", "mcg", "g", "ml", "cc", "l", "units", "unit", "iu", "meq", "mmol", "mmhg", "mm", "cm",
+    "kg", "lb", "lbs", "calories", "kcal", "patients", "people", "cases", "times", "steps", "feet",
+    "ft", "m", "mg/dl", "%",
+];
+
+pub(crate) struct Dates {
+    numeric: Regex,
+    iso: Regex,
+    day_month: Regex,
+    month_day: Regex,
+    month_year: Regex,
+    slash_pair: Regex,
+    month_slash_year: Regex,
+    year: Regex,
+    weekday: Regex,
+}
+
+impl Dates {
+    pub(crate) fn new() -> Self {
+        let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+        Dates {
+            numeric: re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b"),
+            iso: re(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})\b"),
+            day_month: re(&format!(
+                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?({MONTH})\.?(?:(?:,?\s*|-)((?:19|20)\d{{2}})\b|-(\d{{2}})\b)?"
+            )),
+            month_day: re(&format!(
+                r"(?i)\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d{{2}})\b)?"
+            )),
+            month_year: re(&format!(r"(?i)\b({MONTH})\.?,?\s+((?:19|20)\d{{2}})\b")),
+            slash_pair: re(r"\b(\d{1,2})/(\d{1,2})\b"),
+            month_slash_year: re(r"\b(\d{1,2})/((?:19|20)\d{2})\b"),
+            year: re(r"\b((?:19|20)\d{2})\b"),
+            weekday: re(&format!(r"{WEEKDAY}$")),
+        }
+    }
+
+    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+        let text = out.text;
+        let start_len = out.findings.len();
+        for c in self.numeric.captures_iter(text) {
+            let (m, d, y) = (num(&c, 1), num(&c, 3), &c[5]);
+            if c[2] != c[4] || !edge_ok(text, &c) {
+                continue;
+            }
+            let valid = (valid_md(m, d) || valid_md(d, m)) && (y.len() == 4 || &c[2] != ".");
+            if valid {
+                push(out, &c, 0.97, "date.numeric");
+            }
+        }
+        for c in self.iso.captures_iter(text) {
+            if c[2] == c[4] && valid_md(num(&c, 3), num(&c, 5)) && edge_ok(text, &c) {
+                push(out, &c, 0.98, "date.iso");
+            }
+        }
+        for c in self.day_month.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            let day = num(&c, 1);
+            let month_text = &c[2];
+            let has_year = c.get(3).is_some() || c.get(4).is_some();
+            if !(1..=31).contains(&day) || !month_word_ok(month_text, has_year, true) {
+                continue;
+            }
+            if !has_year && !boundary_after(text, whole.end()) {
+                continue;
+            }
+            push(
+                out,
+                &c,
+                if has_year { 0.97 } else { 0.85 },
+                "date.day-month",
+            );
+        }
+        for c in self.month_day.captures_iter(text) {
+            let day = num(&c, 2);
+            let has_year = c.get(3).is_some();
+            if !(1..=31).contains(&day) || !month_word_ok(&c[1], has_year, false) {
+                continue;
+            }
+            let end = c.get(0).expect("match").end();
+            if !has_year && is_quantity(text, end) {
+                continue;
+            }
+            push(
+                out,
+                &c,
+                if has_year { 0.97 } else { 0.88 },
+                "date.month-day",
+            );
+        }
+        for c in self.month_year.captures_iter(text) {
+            if month_word_ok(&c[1], true, false) {
+                push(out, &c, 0.93, "date.month-year");
+            }
+        }
+        for c in self.month_slash_year.captures_iter(text) {
+            let m = num(&c, 1);
+            if (1..=12).contains(&m) && edge_ok(text, &c) {
+                push(out, &c, 0.85, "date.month/year");
+            }
+        }
+        self.slash_pairs(out);
+        self.years(out);
+        self.attach_weekdays(out, start_len);
+    }
+
+    /// `3/14` with no year: a date only after an event word, never after a score word.
+    fn slash_pairs(&self, out: &mut Out<'_>) {
+        let text = out.text;
+        for c in self.slash_pair.captures_iter(text) {
+            let whole = c.get(0).expect("match");
+            if !edge_ok(text, &c) || !valid_md(num(&c, 1), num(&c, 2)) {
+                continue;
+            }
+            let prev = before(text, whole.start(), 2);
+            let Some(p) = prev.first() else { continue };
+            if NOT_DATE_BEFORE.contains(&p.as_str())
+                || prev.iter().any(|w| NOT_DATE_BEFORE.contains(&w.as_str()))
+            {
+                continue;
+            }
+            if is_quantity(text, whole.end()) || !EVENT_WORDS.contains(&p.as_str()) {
+                continue;
+            }
+            push(out, &c, 0.8, "date.month/day");
+        }
+    }
+
+    /// A bare year counts only as an event year ("in 1983", "since 2019").
+    fn years(&self, out: &mut Out<'_>) {
+        let text = out.text;
+        for c in self.year.captures_iter(text) {
+            let m = c.get(1).expect("group");
+            if !edge_ok(text, &c)
+                || text[m.end()..].starts_with(['/', '-', '.', ':'])
+                    && text[m.end()..].len() > 1
+                    && text
+                        .as_bytes()
+                        .get(m.end() + 1)
+                        .is_some_and(u8::is_ascii_digit)
+            {
+                continue;
+            }
+            if text[..m.start()].ends_with(['/', '-', '.'])
+                && text[..m.start()].len() > 1
+                && text.as_bytes()[m.start() - 2].is_ascii_digit()
+            {
+                continue;
+            }
+            let prev = before(text, m.start(), 2);
+            let event = prev
+                .first()
+                .is_some_and(|p| EVENT_WORDS.contains(&p.as_str()))
+                || (prev.first().is_some_and(|p| p == "the" || p == "year")
+                    && prev
+                        .get(1)
+                        .is_some_and(|p| EVENT_WORDS.contains(&p.as_str())));
+            if event && !is_quantity(text, m.end()) {
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::Date,
+                    0.8,
+                    Reason::rule("date.year").with("event year"),
+                );
+            } else if history_year(text, m.start(), m.end()) {
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::Date,
+                    0.66,
+                    Reason::rule("date.year").with("year after an event"),
+                );
+            }
+        }
+    }
+
+    /// Extends each date found above over a weekday written right before it.
+    fn attach_weekdays(&self, out: &mut Out<'_>, from: usize) {
+        let text = out.text;
+        for f in &mut out.findings[from..] {
+            let lo = crate::text::floor_char(text, f.span.start().saturating_sub(16));
+            if let Some(m) = self.weekday.find(&text[lo..f.span.start()]) {
+                if boundary_before(text, lo + m.start()) {
+                    f.span = crate::Span::new(lo + m.start(), f.span.end());
+                }
+            }
+        }
+    }
+}
+
+/// "Appendectomy 1992.", "(2011)": a plausible year right after a word and closing
+/// a clause is an event year.
+fn history_year(text: &str, start: usize, end: usize) -> bool {
+    let year: u32 = text[start..end].parse().unwrap_or(0);
+    if !(1920..=2035).contains(&year) {
+        return false;
+    }
+    let head = &text[..start];
+    let rest = &text[end..];
+    let parenthesised = head.ends_with('(') && rest.starts_with(')');
+    let after_word = head.ends_with(' ') && head.trim_end().ends_with(|c: char| c.is_alphabetic());
+    let closes = rest.is_empty()
+        || rest.starts_with(['.', ',', ';', '\n'])
+            && !rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    parenthesised || after_word && closes
+}
+
+fn num(c: &Captures<'_>, i: usize) -> u32 {
+    c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+}
+
+fn valid_md(m: u32, d: u32) -> bool {
+    (1..=12).contains(&m) && (1..=31).contains(&d)
+}
+
+/// The match is not glued to other digits, slashes or decimal points.
+fn edge_ok(text: &str, c: &Captures<'_>) -> bool {
+    let m = c.get(0).expect("match");
+    let before_ok = !text[..m.start()]
+        .ends_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '/' | '.' | '-' | ':'))
+        || text[..m.start()].ends_with(". ")
+        || (text[..m.start()].ends_with('-')
+            && !text[..m.start()]
+                .trim_end_matches('-')
+                .ends_with(|ch: char| ch.is_ascii_digit()));
+    let rest = &text[m.end()..];
+    let after_ok = !(rest.starts_with(['/', '-', ':', '.'])
+        && rest[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+    before_ok && after_ok
+}
+
+/// `May`, `Mar`, `Jan` ... are words too: short or ambiguous month names need a
+/// capital letter, and "may" needs a year or a day right after.
+fn month_word_ok(month: &str, has_year: bool, day_first: bool) -> bool {
+    let lower = month.to_ascii_lowercase();
+    let capital = month.starts_with(|c: char| c.is_ascii_uppercase());
+    match lower.as_str() {
+        "may" | "mar" | "jan" | "dec" | "jun" | "aug" | "sep" | "oct" | "nov" | "feb" | "apr"
+        | "jul" | "sept" => capital || has_year || (day_first && lower != "may"),
+        _ => true,
+    }
+}
+
+/// True when the number ending at `end` is followed by a unit ("4 mg", "2019 patients").
+fn is_quantity(text: &str, end: usize) -> bool {
+    let next = after(text, end, 1);
+    next.first()
+        .is_some_and(|w| UNIT_AFTER.contains(&w.trim_end_matches('.')))
+        || text[end..].starts_with(['%', '"'])
+}
+
+fn push(out: &mut Out<'_>, c: &Captures<'_>, confidence: f32, rule: &'static str) {
+    let m = c.get(0).expect("match");
+    out.push(
+        m.start(),
+        m.end(),
+        Category::Date,
+        confidence,
+        Reason::rule(rule),
+    );
+}

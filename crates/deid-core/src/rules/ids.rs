@@ -1,0 +1,307 @@
+//! Identifiers: SSN, medical record, health plan, account, license (DEA, NPI),
+//! vehicle (VIN, plates), device serials, ID numbers and biometric IDs.
+//!
+//! Most identifiers are recognised by the label in front of them; those with a
+//! check digit (SSN ranges, DEA, VIN, card numbers) also stand on their own.
+
+use regex::Regex;
+
+use super::Out;
+use crate::{Category, Reason};
+
+/// Label patterns, each with the category of the identifier that follows it.
+/// Longer, more specific labels come first within a category.
+const LABELS: &[(Category, &str, &str)] = &[
+    (
+        Category::SocialSecurity,
+        "ssn",
+        r"ssn|ss\s?#|social\s+security(?:\s+(?:number|no\.?|#))?|soc\.?\s+sec\.?\s*#?",
+    ),
+    (
+        Category::MedicalRecord,
+        "mrn",
+        r"mrn|mr\s?#|mr\s+(?:number|no\.?)|medical\s+record(?:\s+(?:number|no\.?|#))?|med\.?\s+rec(?:ord)?\.?(?:\s+(?:number|no\.?|#))?|chart\s*(?:#|number|no\.?)|patient\s+id|pt\s+id|hospital\s+(?:number|no\.?|#)|unit\s+(?:number|no\.?)",
+    ),
+    (
+        Category::HealthPlan,
+        "health plan",
+        r"member\s+(?:id|#|number|no\.?)|subscriber\s+(?:id|#|number|no\.?)|policy\s*(?:#|number|no\.?|id)|group\s*(?:#|number|no\.?)|insurance\s+(?:id|#|number|no\.?)|health\s+plan\s*(?:id|#|number|no\.?)?|plan\s+(?:id|#)|beneficiary\s+(?:id|#|number)|medicare\s*(?:#|id|number|no\.?)|medicaid\s*(?:#|id|number|no\.?)|hicn|mbi",
+    ),
+    (
+        Category::Account,
+        "account",
+        r"account\s*(?:#|number|no\.?|id)?|acct\.?\s*(?:#|number|no\.?)?|billing\s*(?:#|number|account|id)|invoice\s*(?:#|number|no\.?)|fin\s*#?|financial\s+(?:number|#)|encounter\s*(?:#|number|no\.?|id)|visit\s*(?:#|number|id)|card\s*(?:#|number|no\.?)|iban",
+    ),
+    (
+        Category::License,
+        "license",
+        r"(?:driver'?s?\s+)?licen[sc]e\s*(?:#|number|no\.?|id)?|lic\.?\s*#|dl\s*#?|dea\s*(?:#|number|no\.?)?|npi\s*(?:#|number|no\.?)?|certificat(?:e|ion)\s*(?:#|number|no\.?)|board\s+cert(?:ification)?\s*#?",
+    ),
+    (
+        Category::Vehicle,
+        "vehicle",
+        r"vin\s*(?:#|number|no\.?)?|(?:license\s+)?plate\s*(?:#|number|no\.?)?|tag\s*(?:#|number)|vehicle\s+(?:id|#|number|registration)|registration\s*(?:#|number|no\.?)",
+    ),
+    (
+        Category::Device,
+        "device",
+        r"serial\s*(?:#|number|no\.?)?|s/n|sn\s*[#:]|device\s+(?:id|#|number|serial)|udi|imei|implant\s+(?:id|#|serial)|lot\s*(?:#|number|no\.?)|model\s*/\s*serial",
+    ),
+    (
+        Category::BioID,
+        "biometric",
+        r"(?:fingerprint|finger\s+print|retina(?:l)?(?:\s+scan)?|iris(?:\s+scan)?|voice\s?print|biometric|palm\s?print|dna(?:\s+(?:sample|profile))?)(?:\s*(?:id|#|number|no\.?|code|template|scan)){1,2}",
+    ),
+    (
+        Category::IDNum,
+        "id number",
+        r"passport\s*(?:#|number|no\.?|id)?|employee\s*(?:id|#|number|no\.?)|student\s*(?:id|#|number|no\.?)|badge\s*(?:#|number|id)|case\s*(?:#|number|no\.?)|accession\s*(?:#|number|no\.?)?|specimen\s*(?:#|number|no\.?|id)|order\s*(?:#|number|no\.?)|requisition\s*(?:#|number|no\.?)|claim\s*(?:#|number|no\.?)|reference\s*(?:#|number|no\.?)|ref\.?\s*#|confirmation\s*(?:#|number|no\.?)|tracking\s*(?:#|number)|tax\s+id|ein|itin|national\s+id|state\s+id|military\s+id|visa\s*(?:#|number)|id\s*(?:#|number|no\.?)|id",
+    ),
+];
+
+pub(crate) struct Ids {
+    labelled: Vec<(Category, &'static str, Regex)>,
+    ssn: Regex,
+    dea: Regex,
+    vin: Regex,
+    card: Regex,
+}
+
+impl Ids {
+    pub(crate) fn new() -> Self {
+        // An identifier: letters, digits and inner separators, or digit groups split by single spaces.
+        let value = r"((?:\d{2,6} ){1,4}\d{2,6}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*)";
+        let labelled = LABELS
+            .iter()
+            .map(|&(cat, name, label)| {
+                let re = format!(
+                    r"(?i)\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*{value}"
+                );
+                (cat, name, Regex::new(&re).expect("id pattern compiles"))
+            })
+            .collect();
+        let re = |s: &str| Regex::new(s).expect("id pattern compiles");
+        Ids {
+            labelled,
+            ssn: re(r"\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b"),
+            dea: re(r"\b[A-Za-z][A-Za-z9]\d{7}\b"),
+            vin: re(r"\b[A-HJ-NPR-Z0-9]{17}\b"),
+            card: re(r"\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b"),
+        }
+    }
+
+    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+        let text = out.text;
+        for (cat, name, re) in &self.labelled {
+            for c in re.captures_iter(text) {
+                let g = c.get(1).expect("group");
+                let v = trim_value(g.as_str());
+                if !v.bytes().any(|b| b.is_ascii_digit()) || v.len() < 3 {
+                    continue;
+                }
+                if *cat == Category::SocialSecurity && !ssn_value_ok(v) {
+                    continue;
+                }
+                let (cat, confidence, rule) = refine(*cat, name, v);
+                out.push(
+                    g.start(),
+                    g.start() + v.len(),
+                    cat,
+                    confidence,
+                    Reason::rule(rule),
+                );
+            }
+        }
+        for c in self.ssn.captures_iter(text) {
+            let m = c.get(0).expect("match");
+            let glued =
+                text[..m.start()].ends_with(['-', '/']) || text[m.end()..].starts_with(['-', '/']);
+            if c[2] == c[4] && !glued && ssn_valid(&c[1], &c[3], &c[5]) {
+                let conf = if &c[2] == "-" { 0.93 } else { 0.75 };
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::SocialSecurity,
+                    conf,
+                    Reason::rule("ssn").with("valid ranges"),
+                );
+            }
+        }
+        for m in self.dea.find_iter(text) {
+            if dea_valid(m.as_str()) {
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::License,
+                    0.9,
+                    Reason::rule("license.dea").with("check digit"),
+                );
+            }
+        }
+        for m in self.vin.find_iter(text) {
+            let s = m.as_str();
+            if s.bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(s) {
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::Vehicle,
+                    0.95,
+                    Reason::rule("vehicle.vin").with("check digit"),
+                );
+            }
+        }
+        for m in self.card.find_iter(text) {
+            let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+            if (13..=19).contains(&digits.len()) && luhn(&digits) {
+                out.push(
+                    m.start(),
+                    m.end(),
+                    Category::Account,
+                    0.85,
+                    Reason::rule("account.card").with("Luhn check"),
+                );
+            }
+        }
+    }
+}
+
+/// Drops trailing punctuation and a trailing lone word glued by a space.
+fn trim_value(v: &str) -> &str {
+    let v = v.trim_end_matches(['.', '-', '/']);
+    // Digit groups split by spaces keep only groups that hold digits.
+    let mut end = v.len();
+    while let Some(pos) = v[..end].rfind(' ') {
+        if v[pos + 1..end].bytes().any(|b| b.is_ascii_digit()) {
+            break;
+        }
+        end = pos;
+    }
+    v[..end].trim_end()
+}
+
+/// Picks the specific rule for a labelled value: NPI and DEA are licenses with
+/// check digits; a 17-character value after a plate label is still a VIN.
+fn refine(cat: Category, name: &'static str, v: &str) -> (Category, f32, &'static str) {
+    let digits: Vec<u32> = v.chars().filter_map(|c| c.to_digit(10)).collect();
+    if cat == Category::License && digits.len() == 10 && v.len() == 10 && npi_valid(&digits) {
+        return (cat, 0.97, "license.npi");
+    }
+    if cat == Category::License && dea_valid(v) {
+        return (cat, 0.97, "license.dea");
+    }
+    let rule = match name {
+        "ssn" => "ssn.labelled",
+        "mrn" => "mrn.labelled",
+        "health plan" => "health-plan.labelled",
+        "account" => "account.labelled",
+        "license" => "license.labelled",
+        "vehicle" => "vehicle.labelled",
+        "device" => "device.labelled",
+        "biometric" => "bioid.labelled",
+        _ => "id.labelled",
+    };
+    (cat, 0.96, rule)
+}
+
+/// A labelled SSN must still be nine digits in valid ranges.
+fn ssn_value_ok(v: &str) -> bool {
+    let d: String = v.chars().filter(char::is_ascii_digit).collect();
+    d.len() == 9 && ssn_valid(&d[..3], &d[3..5], &d[5..])
+}
+
+fn ssn_valid(area: &str, group: &str, serial: &str) -> bool {
+    let a: u32 = area.parse().unwrap_or(0);
+    a != 0 && a != 666 && a < 900 && group != "00" && serial != "0000"
+}
+
+/// DEA: two letters and seven digits; the last is the check digit.
+pub(crate) fn dea_valid(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 9 || !b[0].is_ascii_alphabetic() || !b[2..].iter().all(u8::is_ascii_digit) {
+        return false;
+    }
+    if !b"ABCDEFGHJKLMPRSTUXabcdefghjklmprstux".contains(&b[0]) {
+        return false;
+    }
+    let d: Vec<u32> = b[2..].iter().map(|&c| u32::from(c - b'0')).collect();
+    (d[0] + d[2] + d[4] + 2 * (d[1] + d[3] + d[5])) % 10 == d[6]
+}
+
+/// NPI: ten digits whose Luhn check (with the 80840 prefix) holds.
+pub(crate) fn npi_valid(d: &[u32]) -> bool {
+    let mut all = vec![8, 0, 8, 4, 0];
+    all.extend_from_slice(d);
+    luhn(&all)
+}
+
+pub(crate) fn luhn(d: &[u32]) -> bool {
+    let sum: u32 = d
+        .iter()
+        .rev()
+        .enumerate()
+        .map(|(i, &x)| {
+            if i % 2 == 1 {
+                if x * 2 > 9 { x * 2 - 9 } else { x * 2 }
+            } else {
+                x
+            }
+        })
+        .sum();
+    sum % 10 == 0
+}
+
+/// VIN check digit (position 9) per ISO 3779 / 49 CFR 565.
+pub(crate) fn vin_valid(s: &str) -> bool {
+    const WEIGHTS: [u32; 17] = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
+    let value = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'0'..=b'9' => u32::from(c - b'0'),
+            b'A' | b'J' => 1,
+            b'B' | b'K' | b'S' => 2,
+            b'C' | b'L' | b'T' => 3,
+            b'D' | b'M' | b'U' => 4,
+            b'E' | b'N' | b'V' => 5,
+            b'F' | b'W' => 6,
+            b'G' | b'P' | b'X' => 7,
+            b'H' | b'Y' => 8,
+            b'R' | b'Z' => 9,
+            _ => return None,
+        })
+    };
+    let b = s.as_bytes();
+    if b.len() != 17 {
+        return false;
+    }
+    let mut sum = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let Some(v) = value(c) else { return false };
+        sum += v * WEIGHTS[i];
+    }
+    let check = sum % 11;
+    let expected = if check == 10 {
+        b'X'
+    } else {
+        b'0' + check as u8
+    };
+    b[8] == expected
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_digits() {
+        assert!(vin_valid("1HGCM82633A004352"));
+        assert!(!vin_valid("1HGCM82643A004352"));
+        assert!(dea_valid("AB1234563"));
+        assert!(!dea_valid("AB1234564"));
+        assert!(npi_valid(&[1, 2, 3, 4, 5, 6, 7, 8, 9, 3]));
+        assert!(luhn(&[4, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1]));
+        assert!(
+            ssn_valid("123", "45", "6789")
+                && !ssn_valid("666", "45", "6789")
+                && !ssn_valid("900", "45", "6789")
+        );
+    }
+}

@@ -1,0 +1,257 @@
+//! Small text helpers shared by the rules: words around a position, boundaries.
+
+/// A word of the text: a maximal run of letters, digits, and inner `'`, `’` or `-`
+/// between letters (`O'Brien`, `Smith-Jones`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+}
+
+impl Word {
+    pub(crate) fn of(self, text: &str) -> &str {
+        &text[self.start..self.end]
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-')
+}
+
+/// Splits `text` into words, in order.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::with_capacity(text.len() / 6);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 && !b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        if !is_word_char(c) {
+            i += c.len_utf8();
+            continue;
+        }
+        let start = i;
+        let mut end = i;
+        let mut chars = text[i..].char_indices().peekable();
+        while let Some((off, c)) = chars.next() {
+            if is_word_char(c) {
+                end = i + off + c.len_utf8();
+            } else if !(is_joiner(c)
+                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
+                && end == i + off)
+            {
+                break;
+            }
+        }
+        out.push(Word { start, end });
+        i = end.max(start + 1);
+    }
+    out
+}
+
+/// True when `pos` is not inside an alphanumeric run on the left.
+pub(crate) fn boundary_before(text: &str, pos: usize) -> bool {
+    text[..pos]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// True when `pos` is not inside an alphanumeric run on the right.
+pub(crate) fn boundary_after(text: &str, pos: usize) -> bool {
+    text[pos..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// Up to `n` whitespace-separated tokens before `pos`, nearest first, lower-cased
+/// and stripped of surrounding `:,;()[]"`. Looks back at most 80 bytes and stops
+/// at a blank line.
+pub(crate) fn before(text: &str, pos: usize, n: usize) -> Vec<String> {
+    let lo = floor_char(text, pos.saturating_sub(80));
+    let window = &text[lo..pos];
+    let window = window.rsplit("\n\n").next().unwrap_or(window);
+    window
+        .split_whitespace()
+        .rev()
+        .take(n)
+        .map(norm)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// Up to `n` tokens after `pos`, nearest first, normalised like [`before`].
+pub(crate) fn after(text: &str, pos: usize, n: usize) -> Vec<String> {
+    let hi = ceil_char(text, (pos + 60).min(text.len()));
+    let window = &text[pos..hi];
+    let window = window.split("\n\n").next().unwrap_or(window);
+    window
+        .split_whitespace()
+        .take(n)
+        .map(norm)
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// The text of the same line before `pos` (up to 80 bytes).
+pub(crate) fn line_before(text: &str, pos: usize) -> &str {
+    let lo = floor_char(text, pos.saturating_sub(80));
+    let w = &text[lo..pos];
+    w.rsplit('\n').next().unwrap_or(w)
+}
+
+fn norm(s: &str) -> String {
+    s.trim_matches(|c: char| matches!(c, ':' | ',' | ';' | '(' | ')' | '[' | ']' | '"' | '\''))
+        .to_lowercase()
+}
+
+pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub(crate) fn ceil_char(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
+/// Words after which a proper name is an eponym, not a person or a place:
+/// "Wells score", "West Nile virus", "Rocky Mountain spotted fever".
+const EPONYM_HEADS: &[&str] = &[
+    "disease",
+    "virus",
+    "fever",
+    "syndrome",
+    "spotted",
+    "sign",
+    "signs",
+    "score",
+    "test",
+    "criteria",
+    "scale",
+    "classification",
+    "procedure",
+    "maneuver",
+    "manoeuvre",
+    "operation",
+    "catheter",
+    "stain",
+    "phenomenon",
+    "effect",
+    "reflex",
+    "palsy",
+    "lymphoma",
+    "sarcoma",
+    "tumor",
+    "tumour",
+    "ulcer",
+    "esophagus",
+    "repair",
+    "fundoplication",
+    "position",
+    "tube",
+    "needle",
+    "clamp",
+    "filter",
+    "disorder",
+    "encephalopathy",
+    "ratio",
+    "index",
+    "formula",
+    "equation",
+    "law",
+    "triad",
+    "node",
+    "nodes",
+    "cell",
+    "cells",
+    "body",
+    "bodies",
+    "murmur",
+    "fracture",
+    "deformity",
+    "contracture",
+    "dressing",
+    "drain",
+    "bag",
+    "chart",
+];
+
+/// True when the word right after `end` makes the name before it an eponym.
+pub(crate) fn eponym_head_after(text: &str, end: usize) -> bool {
+    let rest = text[end..]
+        .strip_prefix("'s")
+        .or_else(|| text[end..].strip_prefix("’s"))
+        .unwrap_or(&text[end..]);
+    let Some(rest) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let mut ws = rest.split(' ');
+    let head = |w: &str| {
+        let word: String = w
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect::<String>()
+            .to_lowercase();
+        EPONYM_HEADS.contains(&word.as_str())
+    };
+    match ws.next() {
+        Some(w) if head(w) => true,
+        // "Rocky Mountain spotted fever": one more capitalised word may stand between.
+        Some(w) if is_capitalized(w) => ws.next().is_some_and(head),
+        _ => false,
+    }
+}
+
+/// True when the first character is upper case.
+pub(crate) fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True when every letter is upper case and there are at least two.
+pub(crate) fn is_all_caps(s: &str) -> bool {
+    let mut letters = 0;
+    for c in s.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_with_inner_joiners() {
+        let t = "Mary O'Brien-Smith, 45yo; José—x 'quoted'";
+        let w: Vec<&str> = words(t).iter().map(|w| w.of(t)).collect();
+        assert_eq!(w, ["Mary", "O'Brien-Smith", "45yo", "José", "x", "quoted"]);
+    }
+
+    #[test]
+    fn context_words() {
+        let t = "Seen by (Dr. Smith) today";
+        let p = t.find("Smith").unwrap();
+        assert_eq!(before(t, p, 2), ["dr.", "by"]);
+        assert_eq!(after(t, p, 1), ["smith"]);
+        assert!(boundary_before(t, p) && !boundary_after(t, p + 2));
+    }
+}

@@ -1,0 +1,127 @@
+//! Letters, patient portal messages and telephone encounters.
+
+pub(crate) const LETTER_OPEN: &[&str] = &[
+    "Thank you for referring {pt}, {a_age} {man}, for evaluation of {sym}.",
+    "I had the pleasure of seeing {pt_full} in clinic {on_date}.",
+    "I am writing to refer {pt} (DOB {dob}) for {proc}.",
+    "Thank you for allowing me to participate in the care of {pt}.",
+    "Re: {pt_hdr}, DOB {dob}, MRN {mrn}",
+    "{pt} was discharged from {hospital} {on_date} after treatment for {dx}.",
+    "As you know, {he} has a long history of {dx}.",
+    "This letter summarizes {his} recent stay at {hospital}.",
+    "I saw {pt} today at the request of {pcp}.",
+    "I am writing regarding our mutual patient {pt_full}, {a_age} {profession}.",
+    "{pt} is a pleasant {man} whom I saw for follow-up of {dx}.",
+    "We evaluated {pt_first} in our clinic for {sym} {dur}.",
+    "I am pleased to report that {pt} is doing well after {proc}.",
+    "Please find below a summary of {his} evaluation.",
+    "Re: {pt_full} (MRN {mrn}), seen {on_date} at {hospital}, {city}.",
+];
+
+pub(crate) const LETTER_CLOSE: &[&str] = &[
+    "Please do not hesitate to contact me at {phone} with any questions.",
+    "I will see {him} again in 3 months.",
+    "A copy of this letter has been sent to {pcp}.",
+    "Records can be faxed to {fax}.",
+    "You can reach our office at {phone} or by email at {email}.",
+    "Thank you again for this kind referral.",
+    "We will keep you informed of {his} progress.",
+    "{pt} is aware of and agrees with this plan.",
+    "Our office is located at {addr}.",
+    "Secure messages may be sent via {url}.",
+    "Please call our nurse line with any concerns.",
+    "Thank you for involving us in {his} care.",
+    "If {he} develops {sym}, please send {him} to the nearest emergency department.",
+    "I have asked {him} to return {on_date}.",
+    "Our new fax number is {fax}; the old number at {phone} is no longer monitored.",
+];
+
+pub(crate) const PORTAL_OPEN: &[&str] = &[
+    "Hi {hi_dr},",
+    "Hello {hi_dr},",
+    "Dear {hi_dr},",
+    "{hi_dr} -",
+    "Good morning {hi_dr}!",
+    "Hi,",
+];
+
+/// The patient's own words in a portal message (often typed in lower case).
+pub(crate) const PORTAL: &[&str] = &[
+    "I've had {sym} {dur} and wanted to check if I should come in.",
+    "My pharmacy ({pharmacy}) says they never got the refill for {drug}.",
+    "I'm out of town in {city} until {date}, can we do a video visit instead? 🙏",
+    "{my_rel} will drive me to the appointment {on_date}.",
+    "Can you send the letter for my employer {org} to {pt_email}? Thanks so much 😊",
+    "The new dose of {drug} is making me dizzy.",
+    "Is it ok to take Tylenol with the {drug}?",
+    "My blood pressure this morning was 142/90 and then 138/88.",
+    "My new address is {street}, {city}, {state} {zip}.",
+    "You can call me at {pt_phone} anytime after {time}. Thanks!! 👍",
+    "I will be traveling to {country} next month, do I need any shots?",
+    "I tried logging in as {user} but the portal keeps locking me out 😩",
+    "Will you be in clinic next week?",
+    "My insurance changed, the new member ID is {hp}.",
+    "I went to {hospital} urgent care {on_date} and they said it was {dx}.",
+    "Sorry for all the questions 😅",
+    "The school nurse at {school} needs a form signed for my son.",
+    "I was walking in {loc} and my knee gave out.",
+    "May I switch to the generic version?",
+    "Attached is a photo of the rash, taken {on_date}.",
+    "I work as a {profession} so I can only come in after 5.",
+    "{my_rel} thinks I should get a second opinion.",
+    "The cough is better but I still get winded on the stairs.",
+    "Also my glucose was 212 after dinner, is that too high?",
+    "I'm {age} and have never had a colonoscopy, should I schedule one? My fax at work is {fax}.",
+];
+
+pub(crate) const PORTAL_SIGN: &[&str] = &[
+    "Thanks,\n{pt_sign}",
+    "- {pt_sign}",
+    "Best,\n{pt_full}",
+    "{pt_sign} (sent from my iPhone)",
+    "Regards,\n{pt_full}\n{pt_phone}",
+    "Sent from my iPhone",
+    "Thank you!",
+];
+
+/// The clinician's answer to a portal message.
+pub(crate) const PORTAL_REPLY: &[&str] = &[
+    "Hi {pt_first}, thanks for your message.",
+    "I sent a new prescription for {drug} to {pharmacy}.",
+    "Please schedule a visit by calling {phone}.",
+    "Hope you feel better soon.",
+    "{pt_first}, I reviewed your labs from {on_date}: {lab}.",
+    "If your symptoms worsen, go to the nearest emergency department.",
+    "Your letter is available at {url}.",
+    "Please hold the {drug} until we talk.",
+    "I've copied {nurse}, who will call you.",
+    "Our office will fax the form to {school} at {fax}.",
+    "That blood pressure is a little high; keep a log for two weeks.",
+    "Yes, it is fine to take Tylenol 650 mg every 6 hours as needed.",
+    "{dr} is out this week, so I am covering the inbox.",
+    "Let's plan a video visit {on_date} at {time}.",
+    "Please update your address with registration at {phone}.",
+];
+
+pub(crate) const PHONE: &[&str] = &[
+    "Call received from {pt} at {time} regarding {sym}.",
+    "Spoke with {rel}, who reports {he} has had {sym} {dur}.",
+    "Caller verified identity with DOB {dob} and address {street}.",
+    "Advised to go to the ED at {hospital} if symptoms worsen.",
+    "Callback number: {pt_phone}. Alternate: {phone}.",
+    "Patient states: \"I just don't feel right since the new pill.\"",
+    "Reviewed {drug}; instructed to take with food.",
+    "Message left on voicemail at {pt_phone} at {time}.",
+    "Scheduled with {dr} {on_date}.",
+    "Call from {pharmacy} regarding a prior authorization for {drug}; fax {fax}.",
+    "Spanish interpreter used, interpreter ID {idnum}.",
+    "Triage protocol: chest pain. Disposition: ED now.",
+    "{rel} called back at {time}; {he} is feeling better.",
+    "Caller: {ec}. Relationship confirmed.",
+    "{pt_first} called from {city}, {state}, where {he} is visiting family; advised urgent care.",
+    "Symptoms reviewed per protocol; no red flags.",
+    "Will route to {pcp} for review.",
+    "Patient requests records be sent to {hospital}, fax {fax}.",
+    "Advised to hold {drug} for 2 days and recheck BP.",
+    "Called {pt_phone} twice, no answer; letter mailed to {addr}.",
+];
