@@ -26,7 +26,7 @@ fn tag(c: &mut Criterion) {
     group.throughput(Throughput::Bytes(corpus.len() as u64));
     group.sample_size(20);
     group.bench_function("rules_and_lists", |b| {
-        b.iter(|| engine.analyze(black_box(&corpus)))
+        b.iter(|| engine.analyze(black_box(&corpus)));
     });
     group.finish();
 }

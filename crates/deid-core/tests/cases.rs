@@ -40,7 +40,11 @@ fn render(text: &str, spans: &[(Category, usize, usize)]) -> String {
     let mut at = 0;
     for &(c, s, e) in spans {
         out.push_str(&text[at..s]);
-        out.push_str(&format!("[[{c}:{}]]", &text[s..e]));
+        out.push_str("[[");
+        out.push_str(c.name());
+        out.push(':');
+        out.push_str(&text[s..e]);
+        out.push_str("]]");
         at = e;
     }
     out.push_str(&text[at..]);

@@ -7,7 +7,7 @@
 
 use std::io::{self, Write};
 
-use deid_synth::{SynthConfig, Split, generate, to_jsonl_line};
+use deid_synth::{Split, SynthConfig, generate, to_jsonl_line};
 
 fn main() -> io::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,7 +19,11 @@ fn main() -> io::Result<()> {
     let cfg = SynthConfig {
         seed,
         count,
-        split: if mode == "heldout" { Split::Heldout } else { Split::Train },
+        split: if mode == "heldout" {
+            Split::Heldout
+        } else {
+            Split::Train
+        },
         phi_free: mode == "phi-free",
     };
     let mut out = io::BufWriter::new(io::stdout().lock());

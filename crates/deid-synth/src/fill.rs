@@ -257,8 +257,16 @@ impl Writer<'_> {
             Slot::Fax => one(C::Fax, contact::phone(self.rng, false)),
             Slot::Pager => one(C::Phone, contact::pager(self.rng)),
             Slot::Email => {
-                let p = Person::random(self.rng);
-                let domain = self.rng.random_bool(0.6).then_some(cast.domain.as_str());
+                // The attending's work address half the time, anyone's otherwise.
+                let other = Person::random(self.rng);
+                let (p, domain) = if self.rng.random_bool(0.5) {
+                    (&cast.attending.person, Some(cast.domain.as_str()))
+                } else {
+                    (
+                        &other,
+                        self.rng.random_bool(0.4).then_some(cast.domain.as_str()),
+                    )
+                };
                 one(C::Email, contact::email(self.rng, p.first, p.last, domain))
             }
             Slot::PtEmail => one(C::Email, cast.email.clone()),

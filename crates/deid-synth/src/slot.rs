@@ -20,6 +20,7 @@ pub(crate) enum Slot {
     Dur,
     Time,
     Epo,
+    Sign,
     Lab,
     Vit,
     Proc,
@@ -110,6 +111,7 @@ impl Slot {
             "dur" => Dur,
             "time" => Time,
             "epo" => Epo,
+            "sign" => Sign,
             "lab" => Lab,
             "vit" => Vit,
             "proc" => Proc,
@@ -197,6 +199,7 @@ impl Slot {
                 | Dur
                 | Time
                 | Epo
+                | Sign
                 | Lab
                 | Vit
                 | Proc

@@ -9,7 +9,7 @@ use crate::cast::Cast;
 use crate::fill::Piece;
 use crate::patterns::List;
 use crate::pools::clinical::{
-    DIAGNOSES, DRUGS, DURATIONS, EPONYMS, LAB_VALUES, PROCEDURES, SYMPTOMS, TIMES, VITALS,
+    DIAGNOSES, DRUGS, DURATIONS, EPONYMS, LAB_VALUES, PROCEDURES, SIGNS, SYMPTOMS, TIMES, VITALS,
 };
 use crate::pools::places::City;
 use crate::slot::{Slot, Token, tokens};
@@ -121,6 +121,7 @@ impl<'a> Writer<'a> {
             Slot::Dur => DURATIONS,
             Slot::Time => TIMES,
             Slot::Epo => EPONYMS,
+            Slot::Sign => SIGNS,
             Slot::Lab => LAB_VALUES,
             Slot::Vit => VITALS,
             Slot::Proc => PROCEDURES,

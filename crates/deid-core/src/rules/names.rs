@@ -289,6 +289,11 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, words: &[Word]) {
                 continue;
             }
         }
+        // Words that cannot start a name under any trust need no context look-up.
+        if chain(text, words, &feats, i, Trust::Label) == i && (!f.cap || f.caps) {
+            i += 1;
+            continue;
+        }
         // A name followed by a credential ("Anne Foley, RN") is a clinician's.
         let ctx_end = chain(text, words, &feats, i, Trust::Context);
         if ctx_end > i && feats[i].cap {

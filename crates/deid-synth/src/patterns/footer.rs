@@ -6,7 +6,7 @@ pub(crate) const FOOTER: &[&str] = &[
     "cc: {cc}",
     "Attending: {dr_sig}  Pager: {pager}",
     "Signed: {dr_sig}  NPI {npi}  DEA {dea}",
-    "Resident: {dr}; Attending: {dr_sig}",
+    "Resident: {dr2}; Attending: {dr_sig}",
     "D: {date} {time}  T: {date}",
     "{dr_sig}\n{hospital}\nTel {phone} | Fax {fax}",
     "Sincerely,\n\n{dr_sig}",

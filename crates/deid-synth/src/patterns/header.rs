@@ -75,7 +75,7 @@ pub(crate) const PORTAL_HEADER: &[&str] = &[
     "Subject: question about my meds",
     "From: {pt_full}\nTo: {dr}\nDate: {date}",
     "Subject: refill request",
-    "MRN: {mrn}",
+    "Patient MRN: {mrn}",
     "Thread ID: {idnum}",
     "Subject: test results??",
     "Sent from IP {ip} (user {user})",

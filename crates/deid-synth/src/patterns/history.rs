@@ -6,7 +6,7 @@ pub(crate) const HPI: &[&str] = &[
     "History is obtained from {rel}, who states that {he} has had {sym} {dur}.",
     "{He} was seen at {hospital} {on_date} and started on {drug}.",
     "{pt}, {a_age} {man}, was transferred from {hospital} in {city}, {state} for management of {dx}.",
-    "The patient was in {his} usual state of health until {on_date}, when {he} developed {sym}.",
+    "The patient was in {his} usual state of health until the evening of {date}, when {he} developed {sym}.",
     "{He} denies {sym}. Will need further workup if symptoms persist.",
     "Of note, {he} returned from a trip to {country} {on_date}.",
     "{He} was last seen by {pcp} {on_date}, at which time labs showed {lab}.",

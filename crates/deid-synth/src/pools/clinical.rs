@@ -95,13 +95,10 @@ pub(crate) const DIAGNOSES: &[&str] = &[
     "hypothyroidism",
 ];
 
-/// Eponymous findings, scores and devices: names that are not persons.
+/// Eponymous diseases, devices and procedures: names that are not persons.
 pub(crate) const EPONYMS: &[&str] = &[
     "Parkinson disease",
     "a Foley catheter",
-    "a negative Babinski sign",
-    "Apgar scores of 8 and 9",
-    "Glasgow Coma Scale 15/15",
     "Hodgkin lymphoma",
     "Crohn disease",
     "Graves disease",
@@ -110,31 +107,45 @@ pub(crate) const EPONYMS: &[&str] = &[
     "Cushing syndrome",
     "Addison disease",
     "Alzheimer dementia",
-    "a positive Murphy sign",
-    "tenderness at McBurney point",
-    "a negative Homans sign",
-    "a negative Romberg test",
-    "Trendelenburg positioning",
     "a Swan-Ganz catheter",
     "a Whipple procedure",
     "Nissen fundoplication",
     "Roux-en-Y gastric bypass",
     "Gleason score 3+4=7",
-    "Mallampati class II",
-    "Wells score 1",
     "Child-Pugh class A",
-    "a positive Tinel sign",
-    "a negative Lachman test",
     "Guillain-Barré syndrome",
     "Down syndrome",
     "Sjögren syndrome",
     "Ménière disease",
     "a Jackson-Pratt drain",
-    "Kussmaul respirations",
-    "Cheyne-Stokes respirations",
     "a Hickman catheter",
     "Barrett esophagus",
     "Raynaud phenomenon",
+    "Wilson disease",
+    "Paget disease of bone",
+    "Tourette syndrome",
+];
+
+/// Eponymous signs, tests and scores found on examination.
+pub(crate) const SIGNS: &[&str] = &[
+    "a negative Babinski sign",
+    "a positive Murphy sign",
+    "tenderness at McBurney point",
+    "a negative Homans sign",
+    "a negative Romberg test",
+    "a positive Tinel sign",
+    "a negative Lachman test",
+    "Kussmaul respirations",
+    "Glasgow Coma Scale 15/15",
+    "a negative Kernig sign",
+    "a negative Brudzinski sign",
+    "Mallampati class II",
+    "Apgar scores of 8 and 9",
+    "a positive Phalen test",
+    "a negative McMurray test",
+    "Cheyne-Stokes respirations",
+    "a positive Trousseau sign",
+    "Wells score 1",
 ];
 
 pub(crate) const PROCEDURES: &[&str] = &[
