@@ -8,6 +8,7 @@ use crate::builder::Case;
 use crate::kinds::{Kind, Part};
 use crate::patterns::List;
 use crate::pools::clinical::PHI_FREE_FIELDS;
+use crate::slot::{Slot, phi_slots};
 use crate::writer::Writer;
 
 /// How section headings look throughout one document.
@@ -138,7 +139,16 @@ fn fields(w: &mut Writer<'_>, style: &Style, list: List, min: usize, max: usize)
         let picked: Vec<&str> = PHI_FREE_FIELDS.choose_multiple(w.rng, n).copied().collect();
         w.out.push(&picked.join("\n"));
     } else {
-        let mut picked = w.choose(list, style.split, n);
+        // One field per kind of value: no second name or date-of-birth line.
+        let mut taken: Vec<Slot> = Vec::new();
+        let mut picked = Vec::new();
+        for index in w.choose(list, style.split, usize::MAX) {
+            let slots = phi_slots(list.patterns()[index]);
+            if picked.len() < n && !slots.iter().any(|s| taken.contains(s)) {
+                taken.extend(slots);
+                picked.push(index);
+            }
+        }
         picked.sort_unstable();
         for (i, index) in picked.into_iter().enumerate() {
             if i > 0 {

@@ -81,7 +81,7 @@ fn generate_traced(cfg: &SynthConfig) -> impl Iterator<Item = (Doc, Vec<String>)
     let cfg = *cfg;
     let mut rng = ChaCha8Rng::seed_from_u64(cfg.seed);
     (0..cfg.count).map(move |i| {
-        let kind = kinds::KINDS.choose(&mut rng).expect("kinds");
+        let kind = *kinds::KINDS.choose(&mut rng).expect("kinds");
         let cast = cast::Cast::random(&mut rng);
         let mut w = writer::Writer::new(&mut rng, &cast, cfg.phi_free);
         compose::compose(&mut w, kind, cfg.split);

@@ -2,210 +2,67 @@
 
 use deid_core::Category;
 
-/// A placeholder in a sentence pattern.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Slot {
-    // Grammar, filled from the patient's sex.
-    He,
-    HeCap,
-    His,
-    HisCap,
-    Him,
-    Man,
-    Sex,
-    // Clinical content, never PHI.
-    Drug,
-    Sym,
-    Dx,
-    Dur,
-    Time,
-    Epo,
-    Sign,
-    Lab,
-    Vit,
-    Proc,
-    // People.
-    Pt,
-    PtFull,
-    PtFirst,
-    PtHdr,
-    PtSign,
-    Rel,
-    MyRel,
-    Ec,
-    Person,
-    Dr,
-    Dr2,
-    Pcp,
-    Nurse,
-    DrSig,
-    Cc,
-    Dear,
-    HiDr,
-    // Dates and ages.
-    Date,
-    OnDate,
-    InYear,
-    InMonth,
-    Dob,
-    AAge,
-    Age,
-    AgeAt,
-    AgeOther,
-    AgeMo,
-    // Contacts.
-    Phone,
-    PtPhone,
-    Fax,
-    Pager,
-    Email,
-    PtEmail,
-    Url,
-    Ip,
-    User,
-    // Identifiers.
-    Ssn,
-    Mrn,
-    Hp,
-    Acct,
-    Dl,
-    Dea,
-    Npi,
-    Lic,
-    Vin,
-    Plate,
-    Device,
-    IdNum,
-    BioId,
-    // Places and organizations.
-    Street,
-    City,
-    State,
-    Zip,
-    Addr,
-    AddrBlock,
-    Hospital,
-    Org,
-    School,
-    Pharmacy,
-    Agency,
-    Profession,
-    Country,
-    Loc,
+macro_rules! slots {
+    (plain { $($p:ident = $pn:literal,)* } phi { $($v:ident = $vn:literal,)* }) => {
+        /// A placeholder in a sentence pattern, written `{name}`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub(crate) enum Slot {
+            $($p,)*
+            $($v,)*
+        }
+
+        impl Slot {
+            pub(crate) fn parse(name: &str) -> Option<Slot> {
+                match name {
+                    $($pn => Some(Slot::$p),)*
+                    $($vn => Some(Slot::$v),)*
+                    _ => None,
+                }
+            }
+
+            /// True for slots that never produce PHI (grammar and clinical content).
+            pub(crate) fn is_plain(self) -> bool {
+                matches!(self, $(Slot::$p)|*)
+            }
+        }
+    };
+}
+
+slots! {
+    plain {
+        // Grammar, from the patient's sex.
+        He = "he", HeCap = "He", His = "his", HisCap = "His", Him = "him", Man = "man",
+        Sex = "sex",
+        // Clinical content.
+        Drug = "drug", Sym = "sym", Dx = "dx", Dur = "dur", Time = "time", Epo = "epo",
+        Sign = "sign", Lab = "lab", Vit = "vit", Proc = "proc",
+    }
+    phi {
+        // People.
+        Pt = "pt", PtFull = "pt_full", PtFirst = "pt_first", PtHdr = "pt_hdr",
+        PtSign = "pt_sign", Rel = "rel", MyRel = "my_rel", Ec = "ec", Person = "person",
+        Dr = "dr", Dr2 = "dr2", Pcp = "pcp", Nurse = "nurse", DrSig = "dr_sig", Cc = "cc",
+        Dear = "dear", HiDr = "hi_dr",
+        // Dates and ages.
+        Date = "date", OnDate = "on_date", InYear = "in_year", InMonth = "in_month",
+        Dob = "dob", AAge = "a_age", Age = "age", AgeAt = "age_at", AgeOther = "age_other",
+        AgeMo = "age_mo",
+        // Contacts.
+        Phone = "phone", PtPhone = "pt_phone", Fax = "fax", Pager = "pager", Email = "email",
+        PtEmail = "pt_email", Url = "url", Ip = "ip", User = "user",
+        // Identifiers.
+        Ssn = "ssn", Mrn = "mrn", Hp = "hp", Acct = "acct", Dl = "dl", Dea = "dea",
+        Npi = "npi", Lic = "lic", Vin = "vin", Plate = "plate", Device = "device",
+        IdNum = "idnum", BioId = "bioid",
+        // Places and organizations.
+        Street = "street", City = "city", State = "state", Zip = "zip", Addr = "addr",
+        AddrBlock = "addr_block", Hospital = "hospital", Org = "org", School = "school",
+        Pharmacy = "pharmacy", Agency = "agency", Profession = "profession",
+        Country = "country", Loc = "loc",
+    }
 }
 
 impl Slot {
-    pub(crate) fn parse(name: &str) -> Option<Slot> {
-        use Slot::*;
-        Some(match name {
-            "he" => He,
-            "He" => HeCap,
-            "his" => His,
-            "His" => HisCap,
-            "him" => Him,
-            "man" => Man,
-            "sex" => Sex,
-            "drug" => Drug,
-            "sym" => Sym,
-            "dx" => Dx,
-            "dur" => Dur,
-            "time" => Time,
-            "epo" => Epo,
-            "sign" => Sign,
-            "lab" => Lab,
-            "vit" => Vit,
-            "proc" => Proc,
-            "pt" => Pt,
-            "pt_full" => PtFull,
-            "pt_first" => PtFirst,
-            "pt_hdr" => PtHdr,
-            "pt_sign" => PtSign,
-            "rel" => Rel,
-            "my_rel" => MyRel,
-            "ec" => Ec,
-            "person" => Person,
-            "dr" => Dr,
-            "dr2" => Dr2,
-            "pcp" => Pcp,
-            "nurse" => Nurse,
-            "dr_sig" => DrSig,
-            "cc" => Cc,
-            "dear" => Dear,
-            "hi_dr" => HiDr,
-            "date" => Date,
-            "on_date" => OnDate,
-            "in_year" => InYear,
-            "in_month" => InMonth,
-            "dob" => Dob,
-            "a_age" => AAge,
-            "age" => Age,
-            "age_at" => AgeAt,
-            "age_other" => AgeOther,
-            "age_mo" => AgeMo,
-            "phone" => Phone,
-            "pt_phone" => PtPhone,
-            "fax" => Fax,
-            "pager" => Pager,
-            "email" => Email,
-            "pt_email" => PtEmail,
-            "url" => Url,
-            "ip" => Ip,
-            "user" => User,
-            "ssn" => Ssn,
-            "mrn" => Mrn,
-            "hp" => Hp,
-            "acct" => Acct,
-            "dl" => Dl,
-            "dea" => Dea,
-            "npi" => Npi,
-            "lic" => Lic,
-            "vin" => Vin,
-            "plate" => Plate,
-            "device" => Device,
-            "idnum" => IdNum,
-            "bioid" => BioId,
-            "street" => Street,
-            "city" => City,
-            "state" => State,
-            "zip" => Zip,
-            "addr" => Addr,
-            "addr_block" => AddrBlock,
-            "hospital" => Hospital,
-            "org" => Org,
-            "school" => School,
-            "pharmacy" => Pharmacy,
-            "agency" => Agency,
-            "profession" => Profession,
-            "country" => Country,
-            "loc" => Loc,
-            _ => return None,
-        })
-    }
-
-    /// True for slots that never produce PHI (grammar and clinical content).
-    pub(crate) fn is_plain(self) -> bool {
-        use Slot::*;
-        matches!(
-            self,
-            He | HeCap
-                | His
-                | HisCap
-                | Him
-                | Man
-                | Sex
-                | Drug
-                | Sym
-                | Dx
-                | Dur
-                | Time
-                | Epo
-                | Sign
-                | Lab
-                | Vit
-                | Proc
-        )
-    }
-
     /// The non-PHI phrases that can stand in for this slot, if any fits grammatically.
     /// `{his}` inside a filler is replaced by the patient's possessive pronoun.
     pub(crate) fn fillers(self) -> &'static [&'static str] {
@@ -320,4 +177,15 @@ pub(crate) fn phi_free_ok(pattern: &str) -> bool {
         Token::Text(_) => true,
         Token::Slot(s) => s.is_plain() || !s.fillers().is_empty(),
     })
+}
+
+/// The PHI slots of a pattern, in order.
+pub(crate) fn phi_slots(pattern: &str) -> Vec<Slot> {
+    tokens(pattern)
+        .into_iter()
+        .filter_map(|t| match t {
+            Token::Slot(s) if !s.is_plain() => Some(s),
+            _ => None,
+        })
+        .collect()
 }

@@ -68,6 +68,16 @@ pub(crate) const FOLLOWUP: &[&str] = &[
     "Outpatient PT at {hospital}, {street}, twice weekly.",
     "Records release sent to {hospital}, fax {fax}, attention {person}.",
     "Follow-up imaging {in_month} at {hospital}; call {phone} to schedule.",
+    "Follow up with {pcp} in 2 weeks.",
+    "Resume a regular diet as tolerated.",
+    "Keep the incision clean and dry; may shower in 48 hours.",
+    "Call the clinic for temperature above 38.5 C.",
+    "Follow up with {dr2} in 4-6 weeks; labs before the visit.",
+    "Activity: no lifting more than 10 lb for 6 weeks.",
+    "Check blood sugar before meals and at bedtime.",
+    "Home with {rel}, who will stay for the first week.",
+    "Outpatient labs (BMP, CBC) in 1 week.",
+    "Return to the emergency department for chest pain, fainting or bleeding.",
 ];
 
 pub(crate) const NURSING: &[&str] = &[
@@ -91,4 +101,9 @@ pub(crate) const NURSING: &[&str] = &[
     "Ambulated 150 feet in hallway with standby assist.",
     "CIWA score 4; no withdrawal symptoms.",
     "Telemetry shows sinus rhythm; paged {dr} at {pager} for HR 128 at {time}.",
+    "Patient educated on {drug}; verbalized understanding.",
+    "Dressing changed; wound bed pink, no drainage.",
+    "{rel} called for an update; information shared with the patient's consent.",
+    "Incentive spirometer used 10x/hour.",
+    "Pain 6/10; {drug} given at {time} with relief.",
 ];

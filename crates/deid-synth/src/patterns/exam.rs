@@ -16,6 +16,16 @@ pub(crate) const MEDS: &[&str] = &[
     "Allergy to codeine (nausea).",
     "{drug} increased {on_date} by {pcp}.",
     "Medication list reconciled with {rel} and {pharmacy} ({phone}).",
+    "Nonadherent to {drug} due to cost.",
+    "Home {drug} continued on admission.",
+    "Received {drug} in the ED.",
+    "Switched from {drug} to {drug} {on_date}.",
+    "Stopped {drug} because of {sym}; no further doses.",
+    "Uses {drug} as needed, about twice a week.",
+    "Latex allergy: hives.",
+    "Taking over-the-counter ibuprofen 400 mg 2-3 times daily.",
+    "Pill organizer filled weekly by {rel}.",
+    "Ran out of {drug} {on_date}.",
 ];
 
 pub(crate) const EXAM: &[&str] = &[
@@ -44,7 +54,7 @@ pub(crate) const RESULTS: &[&str] = &[
     "Chest X-ray showed a right lower lobe infiltrate.",
     "ECG: sinus rhythm at 78, QTc 452, no ST changes.",
     "Echo {on_date} at {hospital}: EF 35%, moderate MR.",
-    "Blood cultures from {on_date} with no growth to date.",
+    "Blood cultures drawn {on_date} with no growth to date.",
     "{lab}; repeat in the morning.",
     "UA with 2+ leukocyte esterase, nitrite positive.",
     "Outside labs faxed from {hospital} ({fax}) show {lab}.",
@@ -56,4 +66,7 @@ pub(crate) const RESULTS: &[&str] = &[
     "Genetic testing (specimen {idnum}) sent to the reference lab {on_date}.",
     "Hemoglobin stable at 10.1 g/dL; no transfusion needed.",
     "Holter monitor (serial {device}) showed paroxysmal atrial fibrillation.",
+    "Potassium repleted; repeat {lab} pending.",
+    "Chest CT {on_date}: no pulmonary embolism.",
+    "Urine culture grew E. coli, pan-sensitive.",
 ];

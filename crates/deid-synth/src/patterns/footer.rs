@@ -26,4 +26,9 @@ pub(crate) const FOOTER: &[&str] = &[
     "Bill as a level 4 established visit; 32 minutes spent, over half in counseling.",
     "I personally saw and examined the patient and agree with the resident's note.",
     "{dr_sig} | {hospital} | {phone} | {email}",
+    "Signed by {dr_sig} at {time}",
+    "Please contact {nurse} with questions.",
+    "Attestation: I was present for the key portions of the procedure.",
+    "Electronically signed by {dr_sig} {on_date}",
+    "Note co-signed by {dr_sig}; total time 25 minutes.",
 ];

@@ -56,6 +56,11 @@ pub(crate) const LETTERHEAD: &[&str] = &[
     "Office of {dr_sig}\n{addr_block}\nFax: {fax}",
     "{hospital} Neurology Associates\nTel {phone}",
     "{hospital}\n{street} | {city}, {state}\n{url}",
+    "Department of Family Medicine",
+    "{hospital} Women's Health",
+    "Pulmonary and Critical Care Associates\n{addr_block}",
+    "{hospital}\nFax {fax}",
+    "Department of Family Medicine\nOutpatient Clinic",
 ];
 
 /// The line that opens a letter.
@@ -76,7 +81,12 @@ pub(crate) const PORTAL_HEADER: &[&str] = &[
     "From: {pt_full}\nTo: {dr}\nDate: {date}",
     "Subject: refill request",
     "Patient MRN: {mrn}",
-    "Thread ID: {idnum}",
+    "Thread ID: {idnum} (client IP {ip})",
     "Subject: test results??",
     "Sent from IP {ip} (user {user})",
+    "Subject: appointment",
+    "To: {nurse}",
+    "Priority: routine",
+    "Received: {date} {time}",
+    "Subject: follow-up question",
 ];

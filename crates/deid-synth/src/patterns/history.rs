@@ -11,9 +11,9 @@ pub(crate) const HPI: &[&str] = &[
     "Of note, {he} returned from a trip to {country} {on_date}.",
     "{He} was last seen by {pcp} {on_date}, at which time labs showed {lab}.",
     "{pt} is {a_age} {profession} who was brought in by EMS from {loc} after a witnessed fall.",
-    "{He} has had {sym} {dur}, worse with exertion and relieved by rest.",
+    "{pt}, {a_age} {man}, has had {sym} {dur}, worse with exertion and relieved by rest.",
     "EMS found {him} on the floor at {street} with a GCS of 14/15.",
-    "{pt} presented to the ED {on_date} at {time} with {sym} and {sym}.",
+    "{pt}, aged {age}, presented to the ED {on_date} at {time} with {sym} and {sym}.",
     "Outside records from {hospital} (fax {fax}) were reviewed and show {lab}.",
     "{pt_full} is {a_age} {man} originally from {country} who presents with {sym} {dur}.",
     "{He} was diagnosed with {dx} {in_year} at {hospital}.",
@@ -23,6 +23,14 @@ pub(crate) const HPI: &[&str] = &[
     "{pt} was driving {his} car (VIN {vin}, plate {plate}) when the collision occurred {on_date}.",
     "{He} reports 2 pillow orthopnea and a 10 lb weight gain {dur}.",
     "{pt_first} was found by {rel} at home and brought in by private car.",
+    "{pt} is {a_age} {man} who first noticed {sym} {on_date} and tried {drug} at home.",
+    "Review of systems is otherwise negative except for {sym}.",
+    "{pt} is {a_age} {man} with {dx} who comes in with {sym} that started {on_date}.",
+    "{He} was recently treated for {dx} by {pcp} with {drug}.",
+    "Symptoms wake {him} from sleep; no associated fever.",
+    "{He} called {dr} {on_date} and was told to come to the ED.",
+    "{pt} works at {org} and was sent home after {sym} at work.",
+    "The history was limited by {his} confusion; collateral was obtained from {rel}.",
 ];
 
 pub(crate) const PMH: &[&str] = &[
@@ -43,6 +51,9 @@ pub(crate) const PMH: &[&str] = &[
     "Insulin pump (SN {device}) placed {in_year}.",
     "{dx} and {dx}.",
     "Born at 32 weeks; {epo}.",
+    "Obesity, BMI 36.",
+    "Chronic pain on {drug}.",
+    "{dx}, first treated {in_year}.",
 ];
 
 pub(crate) const FAMILY: &[&str] = &[
@@ -58,6 +69,14 @@ pub(crate) const FAMILY: &[&str] = &[
     "{rel} (phone {phone}) has {dx}.",
     "{rel}, {age_mo} months old, was recently diagnosed with {epo}.",
     "Paternal grandfather with Parkinson disease.",
+    "Mother with type 2 diabetes; father with {dx}.",
+    "Maternal aunt with breast cancer at age {age_other}.",
+    "{rel} has {dx} and Parkinson disease.",
+    "Brother died suddenly at {age_other}.",
+    "No known family history of colon cancer.",
+    "Adopted; family history unknown.",
+    "{rel} with {epo}.",
+    "No family history of bleeding disorders or {epo}.",
 ];
 
 pub(crate) const SOCIAL: &[&str] = &[
@@ -88,4 +107,17 @@ pub(crate) const SOCIAL: &[&str] = &[
     "Employer: {org}; works night shifts as a {profession}.",
     "Lives with {rel} and two cats; no stairs at home.",
     "Grew up in {city}, {state}; served in the Army.",
+    "Smokes half a pack per day; interested in quitting.",
+    "Uses a walker at home; lives with {rel}.",
+    "Lives in a second-floor apartment with {rel}; no firearms at home.",
+    "Drinks one glass of wine on weekends.",
+    "Retired; lives with {rel} in {city}.",
+    "Works full time at {org}.",
+    "No recreational drug use; never vaped.",
+    "Independent with ADLs and IADLs; still drives during the day.",
+    "Drives a 2015 Honda Civic, plate {plate}.",
+    "Enjoys fishing at {loc} on weekends.",
+    "Works as a {profession}; reports dust exposure at work.",
+    "Lives with {rel} in {city}, {state}; moved from {country} {in_year}.",
+    "Walks daily around {loc} with {rel}.",
 ];

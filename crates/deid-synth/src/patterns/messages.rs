@@ -16,6 +16,11 @@ pub(crate) const LETTER_OPEN: &[&str] = &[
     "I am pleased to report that {pt} is doing well after {proc}.",
     "Please find below a summary of {his} evaluation.",
     "Re: {pt_full} (MRN {mrn}), seen {on_date} at {hospital}, {city}.",
+    "{pt} returns for follow-up of {dx}.",
+    "I saw {pt} for a second opinion regarding {dx}.",
+    "Thank you for asking me to see {pt} regarding {sym}.",
+    "Briefly, {he} is {a_age} {man} with {dx}.",
+    "I am writing to update you on {pt}, whom we saw {on_date} for {sym}.",
 ];
 
 pub(crate) const LETTER_CLOSE: &[&str] = &[
@@ -34,6 +39,11 @@ pub(crate) const LETTER_CLOSE: &[&str] = &[
     "If {he} develops {sym}, please send {him} to the nearest emergency department.",
     "I have asked {him} to return {on_date}.",
     "Our new fax number is {fax}; the old number at {phone} is no longer monitored.",
+    "Please let me know if I can be of further help.",
+    "We will send {him} a copy of this letter.",
+    "I have asked {him} to call {phone} if symptoms recur.",
+    "Thank you for your referral; we will arrange {proc}.",
+    "Please feel free to contact me if you have any questions about {his} care.",
 ];
 
 pub(crate) const PORTAL_OPEN: &[&str] = &[
@@ -72,6 +82,11 @@ pub(crate) const PORTAL: &[&str] = &[
     "The cough is better but I still get winded on the stairs.",
     "Also my glucose was 212 after dinner, is that too high?",
     "I'm {age} and have never had a colonoscopy, should I schedule one? My fax at work is {fax}.",
+    "The pharmacy said the insurance needs a prior auth.",
+    "I have been checking my sugars and they are mostly 140s.",
+    "Can I get a refill on my {drug}? I have 2 pills left.",
+    "{my_rel} says I've been snoring a lot more lately.",
+    "I've been having {sym} again, it started {on_date} 😟",
 ];
 
 pub(crate) const PORTAL_SIGN: &[&str] = &[
@@ -82,6 +97,9 @@ pub(crate) const PORTAL_SIGN: &[&str] = &[
     "Regards,\n{pt_full}\n{pt_phone}",
     "Sent from my iPhone",
     "Thank you!",
+    "Thanks!!",
+    "Thanks so much 😊",
+    "Thanks again 🙏",
 ];
 
 /// The clinician's answer to a portal message.
@@ -90,7 +108,7 @@ pub(crate) const PORTAL_REPLY: &[&str] = &[
     "I sent a new prescription for {drug} to {pharmacy}.",
     "Please schedule a visit by calling {phone}.",
     "Hope you feel better soon.",
-    "{pt_first}, I reviewed your labs from {on_date}: {lab}.",
+    "{pt_first}, I reviewed the labs you had drawn {on_date}: {lab}.",
     "If your symptoms worsen, go to the nearest emergency department.",
     "Your letter is available at {url}.",
     "Please hold the {drug} until we talk.",
@@ -101,10 +119,15 @@ pub(crate) const PORTAL_REPLY: &[&str] = &[
     "{dr} is out this week, so I am covering the inbox.",
     "Let's plan a video visit {on_date} at {time}.",
     "Please update your address with registration at {phone}.",
+    "Thanks for the update.",
+    "Please bring your glucose log to the next visit.",
+    "{nurse} will call you to set up the appointment.",
+    "You can take {drug} with food to reduce stomach upset.",
+    "Sorry to hear you're not feeling well; please come in {on_date} so we can examine you.",
 ];
 
 pub(crate) const PHONE: &[&str] = &[
-    "Call received from {pt} at {time} regarding {sym}.",
+    "Call received from {pt} ({age} y/o) at {time} regarding {sym}.",
     "Spoke with {rel}, who reports {he} has had {sym} {dur}.",
     "Caller verified identity with DOB {dob} and address {street}.",
     "Advised to go to the ED at {hospital} if symptoms worsen.",
@@ -124,4 +147,14 @@ pub(crate) const PHONE: &[&str] = &[
     "Patient requests records be sent to {hospital}, fax {fax}.",
     "Advised to hold {drug} for 2 days and recheck BP.",
     "Called {pt_phone} twice, no answer; letter mailed to {addr}.",
+    "Returned call to {pt}; discussed lab results.",
+    "Advised ice, elevation and ibuprofen 400 mg every 8 hours.",
+    "{pt} denies chest pain or shortness of breath.",
+    "Appointment made with {dr} {on_date} at {time}.",
+    "Spoke with {pt}, who reports {sym} {dur}; advised evaluation today.",
+    "Refill request for {drug} routed to {pcp}.",
+    "Patient verbalized understanding of instructions.",
+    "Nurse line call transferred from {hospital}.",
+    "Caller asked whether {drug} can be crushed; pharmacy consulted.",
+    "{rel} called to report that {he} fell at home {on_date}; no head strike.",
 ];

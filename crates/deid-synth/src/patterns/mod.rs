@@ -53,7 +53,8 @@ lists! {
     Plan => "plan", course::PLAN;
     Followup => "followup", course::FOLLOWUP;
     Nursing => "nursing", course::NURSING;
-    RadContext => "rad_context", reports::RAD_CONTEXT;
+    RadIndication => "rad_indication", reports::RAD_INDICATION;
+    RadTechnique => "rad_technique", reports::RAD_TECHNIQUE;
     RadFindings => "rad_findings", reports::RAD_FINDINGS;
     RadImpression => "rad_impression", reports::RAD_IMPRESSION;
     Pathology => "pathology", reports::PATHOLOGY;

@@ -1,27 +1,41 @@
 //! Radiology, pathology and operative reports.
 
-/// Indication, comparison and technique lines of a radiology report.
-pub(crate) const RAD_CONTEXT: &[&str] = &[
+/// Indication lines of a radiology report.
+pub(crate) const RAD_INDICATION: &[&str] = &[
     "{a_age} {man} with {sym} {dur}.",
     "Rule out {dx}.",
     "History of {epo}; evaluate for progression.",
     "Motor vehicle collision; restrained driver.",
     "{a_age} {man} referred by {dr} for {sym}.",
+    "Shortness of breath; evaluate for pneumonia.",
+    "Follow-up of a pulmonary nodule first seen {in_year}.",
+    "Pain after a fall at {loc} {on_date}.",
+    "Exam requested by {dr}, pager {pager}; history of {dx}.",
+    "Indication: {sym} {dur}; history of {dx}.",
+    "Ordered by {dr} (NPI {npi}).",
+    "Right lower quadrant pain and fever; rule out appendicitis.",
+    "Known {dx}; staging.",
+    "Fall from a ladder at work ({org}); wrist pain.",
+    "Referred from {hospital} in {city}, {state} for evaluation of {sym}.",
+];
+
+/// Comparison and technique lines of a radiology report.
+pub(crate) const RAD_TECHNIQUE: &[&str] = &[
     "Comparison: CT of {date} at {hospital}.",
     "Comparison: none.",
     "Prior study {on_date}.",
     "Technique: axial images of the chest with IV contrast; 80 mL Omnipaque 350.",
     "Comparison: outside MRI from {hospital} dated {date}.",
     "Technique: noncontrast CT of the head. DLP 850 mGy-cm.",
-    "Ordered by {dr} (NPI {npi}).",
     "Performed at {hospital}, {city}, {state}.",
     "Images transferred from PACS node {ip}.",
-    "Accession {idnum}; scanner serial {device}.",
     "Two views of the left wrist.",
-    "Follow-up of a pulmonary nodule first seen {in_year}.",
-    "Pain after a fall at {loc} {on_date}.",
+    "Accession {idnum}; scanner serial {device}.",
     "Contrast allergy premedication per protocol.",
-    "Exam requested by {dr}, pager {pager}; history of {dx}.",
+    "Comparison: {date}.",
+    "Technique: ultrasound of the right upper quadrant.",
+    "Protocol: PE study.",
+    "Technique: 3 mm axial reconstructions; no prior studies available.",
 ];
 
 pub(crate) const RAD_FINDINGS: &[&str] = &[
@@ -35,7 +49,7 @@ pub(crate) const RAD_FINDINGS: &[&str] = &[
     "Right-sided Port-A-Cath with tip at the cavoatrial junction.",
     "There is a nondisplaced fracture of the left distal radius.",
     "Critical result communicated to {nurse} at {time}; read back confirmed.",
-    "Compared with the study from {on_date}, the nodule is stable.",
+    "Compared with the study obtained {on_date}, the nodule is stable.",
     "Mild cardiomegaly; Kerley B lines suggest interstitial edema.",
     "Pacemaker leads in expected position (device serial {device}).",
     "The adrenal lesion measures 8 Hounsfield units, consistent with adenoma.",
@@ -86,6 +100,11 @@ pub(crate) const PATHOLOGY: &[&str] = &[
     "Clinical history provided by {dr}: {dx}.",
     "Outside slides from {hospital} reviewed {on_date}.",
     "Gastric biopsy: Helicobacter pylori organisms present on Giemsa stain.",
+    "Synoptic report: pT2 pN0 (AJCC 8th edition).",
+    "Decalcification performed on block B2.",
+    "Specimen received fresh from {hospital} at {time}.",
+    "Additional levels examined.",
+    "Lymph node, sentinel: negative for metastatic carcinoma (0/3).",
 ];
 
 pub(crate) const OPERATIVE: &[&str] = &[
@@ -109,4 +128,9 @@ pub(crate) const OPERATIVE: &[&str] = &[
     "The fascia was closed with 0 PDS and the skin with 4-0 Monocryl.",
     "Findings: inflamed, thick-walled gallbladder; no Mirizzi syndrome.",
     "Implant: cardiac pacemaker, serial {device}; registered with the manufacturer {on_date}.",
+    "Drains: none.",
+    "Wound class II; antibiotics: cefazolin 2 g IV.",
+    "The patient tolerated the procedure well and was taken to PACU in stable condition.",
+    "{dr2} was present and scrubbed for the entire case.",
+    "Postoperative plan: advance diet, ambulate, and remove the Foley catheter in the morning.",
 ];

@@ -1,7 +1,7 @@
 //! Clinical-trial visits and registration details (identifiers of every kind).
 
 pub(crate) const TRIAL: &[&str] = &[
-    "Subject ID: {idnum}. Visit: Week 12.",
+    "Subject ID: {idnum}, age {age}. Visit: Week 12.",
     "Protocol ABC-301 (NCT04456712), visit window day 84 +/- 3.",
     "Informed consent version 4.0 signed {on_date} in the presence of {nurse}.",
     "Study drug kit {idnum} dispensed; {drug} continued as background therapy.",
@@ -26,14 +26,19 @@ pub(crate) const TRIAL: &[&str] = &[
     "Subject reimbursed for travel from {city}, {state}.",
     "Sponsor monitor {person} reviewed source documents {on_date}.",
     "Unscheduled visit for {sym}; labs showed {lab}.",
+    "Study drug compliance 96% by pill count.",
+    "Subject reports {sym} since the last visit; {drug} continued.",
+    "Consent re-signed {on_date} for protocol amendment 3.",
+    "Seen by {dr2}, sub-investigator.",
+    "Subject tolerated the infusion without {sym}; next dose {on_date}.",
 ];
 
 /// Registration, insurance and contact details.
 pub(crate) const ADMIN: &[&str] = &[
-    "SSN: {ssn}",
+    "SSN on file: {ssn}",
     "Insurance member ID {hp}.",
     "Driver's license {dl} ({state}).",
-    "Patient portal username: {user}.",
+    "Patient portal username: {user}; last login from {ip}.",
     "Social Security number {ssn}; Medicare ID {hp}; driver's license {dl}.",
     "Email on file: {pt_email}.",
     "Preferred pharmacy: {pharmacy}, {street}, {city}.",
@@ -60,4 +65,9 @@ pub(crate) const ADMIN: &[&str] = &[
     "Bill to secondary insurance, member ID {hp}.",
     "Patient photo ID checked: license {dl}, {state}.",
     "Last login {date} from {ip} as {user}; vehicle plate {plate} on file.",
+    "Religion: declined to state.",
+    "Marital status: widowed.",
+    "Mother's maiden name on file: {person}.",
+    "Secondary phone: {phone}.",
+    "Preferred language: English; no interpreter needed.",
 ];

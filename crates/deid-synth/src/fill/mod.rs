@@ -1,175 +1,33 @@
 //! What each PHI slot becomes: a few pieces of text, some of them gold values.
 
+mod addresses;
+mod people;
+
 use deid_core::Category;
 use rand::Rng;
 use rand::seq::IndexedRandom;
 
-use crate::pools::names::SURNAMES;
 use crate::pools::orgs::{AGENCIES, EMPLOYERS, HOSPITALS, PHARMACIES, SCHOOLS};
-use crate::pools::places::{CITIES, COUNTRIES, OTHER_LOCATIONS};
+use crate::pools::places::{COUNTRIES, OTHER_LOCATIONS};
 use crate::slot::Slot;
-use crate::values::people::{Person, Sex};
+use crate::values::people::Person;
 use crate::values::{contact, ids, places};
 use crate::writer::Writer;
 
 /// Rendered text; `Some(category)` marks a gold value.
 pub(crate) type Piece = (String, Option<Category>);
 
-fn text(s: impl Into<String>) -> Piece {
+pub(super) fn text(s: impl Into<String>) -> Piece {
     (s.into(), None)
 }
 
-fn value(c: Category, s: impl Into<String>) -> Piece {
+pub(super) fn value(c: Category, s: impl Into<String>) -> Piece {
     (s.into(), Some(c))
 }
 
-const RELATIONS: &[(&str, Option<Sex>)] = &[
-    ("daughter", Some(Sex::Female)),
-    ("son", Some(Sex::Male)),
-    ("wife", Some(Sex::Female)),
-    ("husband", Some(Sex::Male)),
-    ("sister", Some(Sex::Female)),
-    ("brother", Some(Sex::Male)),
-    ("mother", Some(Sex::Female)),
-    ("father", Some(Sex::Male)),
-    ("niece", Some(Sex::Female)),
-    ("nephew", Some(Sex::Male)),
-    ("granddaughter", Some(Sex::Female)),
-    ("grandson", Some(Sex::Male)),
-    ("partner", None),
-    ("friend", None),
-    ("neighbor", None),
-    ("son-in-law", Some(Sex::Male)),
-    ("daughter-in-law", Some(Sex::Female)),
-];
-
 impl Writer<'_> {
-    fn pick<T: Copy>(&mut self, pool: &[T]) -> T {
+    pub(super) fn pick<T: Copy>(&mut self, pool: &[T]) -> T {
         *pool.choose(self.rng).expect("pools are never empty")
-    }
-
-    /// A relative or friend: the relation word and a person to name.
-    fn relative(&mut self) -> (&'static str, Person) {
-        let (relation, sex) = self.pick(RELATIONS);
-        let sex = sex.unwrap_or(if self.rng.random_bool(0.5) {
-            Sex::Female
-        } else {
-            Sex::Male
-        });
-        let family = self.rng.random_bool(0.5) && relation != "friend" && relation != "neighbor";
-        let last = if family {
-            self.cast.patient.last
-        } else {
-            self.pick(SURNAMES)
-        };
-        (relation, Person::with(self.rng, sex, last))
-    }
-
-    fn relative_name(&mut self, p: &Person) -> String {
-        match self.rng.random_range(0..10) {
-            0..=4 => p.first.to_string(),
-            5..=8 => p.full(self.rng),
-            _ => p.as_patient(self.rng),
-        }
-    }
-
-    fn clinician(&mut self, slot: Slot) -> Vec<Piece> {
-        let rng = &mut *self.rng;
-        let cast = self.cast;
-        let (name, cred) = match slot {
-            Slot::Dr => cast.attending.person.as_clinician(rng, cast.attending.cred),
-            Slot::Dr2 => cast
-                .consultant
-                .person
-                .as_clinician(rng, cast.consultant.cred),
-            Slot::Pcp => cast.pcp.person.as_clinician(rng, cast.pcp.cred),
-            Slot::Nurse => cast.nurse.person.as_staff(rng, cast.nurse.cred),
-            Slot::DrSig => cast.attending.person.as_signature(rng, cast.attending.cred),
-            Slot::Cc => {
-                let who = if rng.random_bool(0.5) {
-                    &cast.pcp
-                } else {
-                    &cast.consultant
-                };
-                (who.person.as_cc(rng), String::new())
-            }
-            Slot::Dear | Slot::HiDr => {
-                let p = &cast.pcp.person;
-                let name = match rng.random_range(0..4) {
-                    0 => format!("Dr. {} {}", p.first, p.last),
-                    1 if slot == Slot::HiDr => format!("Dr {}", p.last),
-                    2 if slot == Slot::HiDr => p.first.to_string(),
-                    _ => format!("Dr. {}", p.last),
-                };
-                (name, String::new())
-            }
-            _ => unreachable!("not a clinician slot"),
-        };
-        let mut out = vec![value(Category::Doctor, name)];
-        if !cred.is_empty() {
-            out.push(text(cred));
-        }
-        out
-    }
-
-    fn a_age(&mut self) -> Vec<Piece> {
-        let n = self.cast.age;
-        let article = if n == 8 || n == 11 || n == 18 || (80..90).contains(&n) {
-            "an "
-        } else {
-            "a "
-        };
-        let unit = self.pick(&[
-            "-year-old",
-            "-year-old",
-            " yo",
-            " y/o",
-            " year old",
-            "-yr-old",
-            " YO",
-        ]);
-        vec![
-            text(article),
-            value(Category::Age, n.to_string()),
-            text(unit),
-        ]
-    }
-
-    fn city(&mut self) -> &'static str {
-        self.city = if self.rng.random_bool(0.5) {
-            self.cast.address.city
-        } else {
-            self.pick_city()
-        };
-        self.city.name
-    }
-
-    fn pick_city(&mut self) -> &'static crate::pools::places::City {
-        CITIES.choose(self.rng).expect("cities")
-    }
-
-    /// A full address: the patient's own, or another one.
-    fn address(&mut self, sep: &str) -> Vec<Piece> {
-        let (street, zip) = if self.rng.random_bool(0.6) {
-            self.city = self.cast.address.city;
-            (
-                self.cast.address.street.clone(),
-                self.cast.address.zip.clone(),
-            )
-        } else {
-            self.city = self.pick_city();
-            (places::street(self.rng), places::zip(self.rng, self.city))
-        };
-        let state = places::state_name(self.rng, self.city.state);
-        vec![
-            value(Category::Street, street),
-            text(sep),
-            value(Category::City, self.city.name),
-            text(", "),
-            value(Category::State, state),
-            text(" "),
-            value(Category::Zip, zip),
-        ]
     }
 
     /// The pieces for a PHI slot.
