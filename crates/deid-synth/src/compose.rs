@@ -198,9 +198,15 @@ fn sentences(
     let start = w.out.len();
     for (i, index) in picked.into_iter().enumerate() {
         match (shape, i) {
-            (Shape::Paragraph, 0) | (Shape::Lines, 0) => {}
+            (Shape::Paragraph | Shape::Lines, 0) => {}
             (Shape::Paragraph, _) => {
-                let gap = if w.chance(0.9) { " " } else { "  " };
+                // Some writers put two spaces between sentences; not in hard-wrapped text,
+                // where the second space would end up at the end of a line.
+                let gap = if style.wrap.is_none() && w.chance(0.1) {
+                    "  "
+                } else {
+                    " "
+                };
                 w.out.push(gap);
             }
             (Shape::Lines, _) => w.out.push("\n"),

@@ -66,6 +66,7 @@ impl Slot {
     /// The non-PHI phrases that can stand in for this slot, if any fits grammatically.
     /// `{his}` inside a filler is replaced by the patient's possessive pronoun.
     pub(crate) fn fillers(self) -> &'static [&'static str] {
+        #[allow(clippy::enum_glob_use)] // the table names every slot; `Slot::` would double it
         use Slot::*;
         match self {
             Pt | PtFull | PtFirst => &["the patient"],
@@ -82,7 +83,7 @@ impl Slot {
             DrSig => &["Attending physician", "Covering provider"],
             Cc => &["primary care provider"],
             Dear => &["Colleague", "Doctor"],
-            HiDr => &["there", "doctor"],
+            HiDr => &["doctor"],
             OnDate => &[
                 "today",
                 "yesterday",
@@ -104,6 +105,7 @@ impl Slot {
 
     /// The category of the value the slot renders, for slots that render exactly one kind.
     pub(crate) fn category(self) -> Option<Category> {
+        #[allow(clippy::enum_glob_use)] // the table names every slot; `Slot::` would double it
         use Slot::*;
         Some(match self {
             Pt | PtFull | PtFirst | PtHdr | PtSign | Rel | MyRel | Ec | Person => Category::Patient,

@@ -3,7 +3,10 @@
 use super::Block::Meds as MedList;
 use super::Part::{Block, Casual, DateLine, Fields, Lines, Maybe, Para, Section};
 use super::{FOOTER, Kind, PLAN_T, SOCIAL_T};
-use crate::patterns::List::*;
+use crate::patterns::List::{
+    Course, Followup, Hpi, LetterClose, LetterOpen, Letterhead, Plan, Pmh, Portal, PortalHeader,
+    PortalOpen, PortalReply, PortalSign, Salutation, Social,
+};
 
 pub(super) const REFERRAL_LETTER: Kind = Kind {
     name: "referral_letter",
@@ -37,17 +40,34 @@ pub(super) const DISCHARGE_LETTER: Kind = Kind {
     name: "discharge_letter",
     titles: &["", "Discharge Letter", "Letter to Primary Care Physician"],
     wraps: true,
-    layouts: &[&[
-        Lines(Letterhead, 1, 1),
-        DateLine,
-        Lines(Salutation, 1, 1),
-        Para(LetterOpen, 1, 2),
-        Para(Course, 2, 4),
-        Block(MedList),
-        Para(Followup, 2, 3),
-        Para(LetterClose, 1, 2),
-        FOOTER,
-    ]],
+    layouts: &[
+        &[
+            Lines(Letterhead, 1, 1),
+            DateLine,
+            Lines(Salutation, 1, 1),
+            Para(LetterOpen, 1, 2),
+            Para(Course, 2, 4),
+            Block(MedList),
+            Para(Followup, 2, 3),
+            Para(LetterClose, 1, 2),
+            FOOTER,
+        ],
+        &[
+            DateLine,
+            Lines(Salutation, 1, 1),
+            Para(LetterOpen, 1, 2),
+            Section(
+                &["Summary of Hospital Stay", "Hospital Course"],
+                Course,
+                2,
+                4,
+            ),
+            Section(&["Follow-up Plan", "Recommendations"], Followup, 2, 4),
+            Block(MedList),
+            Para(LetterClose, 1, 2),
+            FOOTER,
+        ],
+    ],
 };
 
 pub(super) const PORTAL_MESSAGE: Kind = Kind {

@@ -3,7 +3,10 @@
 use super::Block::{Labs, Meds as MedList, Vitals};
 use super::Part::{Block, Fields, Lines, Maybe, Para, Section};
 use super::{ADMIN, EXAM_T, FOOTER, HPI_T, Kind, MEDS_T, PLAN_T, PMH_T, RESULTS_T, SOCIAL_T};
-use crate::patterns::List::*;
+use crate::patterns::List::{
+    Admin, Course, Exam, Family, Followup, Footer, Header, Hpi, Meds, Nursing, Phone, Plan, Pmh,
+    Results, Social, Trial,
+};
 
 const COURSE_T: &[&str] = &[
     "Hospital Course",
@@ -149,18 +152,26 @@ pub(super) const PHONE_CALL: Kind = Kind {
     name: "phone_call",
     titles: &["TELEPHONE ENCOUNTER", "Phone Note", "Telephone Triage Note"],
     wraps: false,
-    layouts: &[&[
-        Fields(Header, 2, 4),
-        Section(
-            &["Telephone Encounter", "Call Summary", "Reason for Call"],
-            Phone,
-            3,
-            6,
-        ),
-        Maybe(&Section(&["Plan", "Disposition"], Plan, 1, 2)),
-        Maybe(&ADMIN),
-        FOOTER,
-    ]],
+    layouts: &[
+        &[
+            Fields(Header, 2, 4),
+            Section(
+                &["Telephone Encounter", "Call Summary", "Reason for Call"],
+                Phone,
+                3,
+                6,
+            ),
+            Maybe(&Section(&["Plan", "Disposition"], Plan, 1, 2)),
+            Maybe(&ADMIN),
+            FOOTER,
+        ],
+        &[
+            Fields(Header, 1, 3),
+            Lines(Phone, 3, 5),
+            Para(Plan, 1, 2),
+            Lines(Footer, 1, 2),
+        ],
+    ],
 };
 
 pub(super) const CLINICAL_TRIAL_VISIT: Kind = Kind {
@@ -171,17 +182,32 @@ pub(super) const CLINICAL_TRIAL_VISIT: Kind = Kind {
         "Study Visit Note",
     ],
     wraps: false,
-    layouts: &[&[
-        Fields(Header, 2, 4),
-        Section(
-            &["Study Visit", "Research Visit Note", "Visit Summary"],
-            Trial,
-            3,
-            6,
-        ),
-        Block(Vitals),
-        Maybe(&Section(&["Concomitant Medications"], Meds, 1, 2)),
-        Maybe(&Section(&["Subject Information"], Admin, 1, 3)),
-        FOOTER,
-    ]],
+    layouts: &[
+        &[
+            Fields(Header, 2, 4),
+            Section(
+                &["Study Visit", "Research Visit Note", "Visit Summary"],
+                Trial,
+                3,
+                6,
+            ),
+            Block(Vitals),
+            Maybe(&Section(&["Concomitant Medications"], Meds, 1, 2)),
+            Maybe(&Section(&["Subject Information"], Admin, 1, 3)),
+            FOOTER,
+        ],
+        &[
+            Fields(Header, 3, 5),
+            Para(Trial, 2, 4),
+            Maybe(&Block(Labs)),
+            Section(
+                &["Study Medications", "Concomitant Medications"],
+                Meds,
+                1,
+                2,
+            ),
+            Section(&["Adverse Events and Follow-up"], Trial, 1, 2),
+            FOOTER,
+        ],
+    ],
 };

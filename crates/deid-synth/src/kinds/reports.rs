@@ -2,7 +2,10 @@
 
 use super::Part::{Fields, Lines, Maybe, Para, Section};
 use super::{FOOTER, Kind};
-use crate::patterns::List::*;
+use crate::patterns::List::{
+    Footer, Header, Operative, Pathology, Plan, Pmh, RadFindings, RadImpression, RadIndication,
+    RadTechnique,
+};
 
 pub(super) const RADIOLOGY_REPORT: Kind = Kind {
     name: "radiology_report",

@@ -49,7 +49,7 @@ pub(crate) const LETTER_CLOSE: &[&str] = &[
 pub(crate) const PORTAL_OPEN: &[&str] = &[
     "Hi {hi_dr},",
     "Hello {hi_dr},",
-    "Dear {hi_dr},",
+    "Dear {dear} -",
     "{hi_dr} -",
     "Good morning {hi_dr}!",
     "Hi,",

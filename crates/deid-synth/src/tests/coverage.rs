@@ -60,6 +60,9 @@ fn every_kind_appears_and_docs_have_substance() {
     let seen: BTreeSet<_> = all.iter().map(|d| d.kind).collect();
     assert_eq!(seen.len(), kinds().len(), "{seen:?}");
     assert!(kinds().len() >= 12);
+    for kind in crate::kinds::KINDS {
+        assert!(kind.layouts.len() >= 2, "{} has one layout", kind.name);
+    }
     for d in &all {
         assert!(
             d.text.len() > 150,

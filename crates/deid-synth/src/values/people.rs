@@ -81,7 +81,6 @@ impl Person {
     pub(crate) fn as_patient(&self, rng: &mut ChaCha8Rng) -> String {
         match rng.random_range(0..20) {
             0..=5 => self.full(rng),
-            6..=11 => format!("{} {}", self.title(rng), self.last),
             12..=13 => self.first_or_nick(rng),
             14..=15 => format!("{}. {}", self.initial(), self.last),
             16 => format!("{} {} {}", self.title(rng), self.first, self.last),

@@ -39,7 +39,7 @@ pub(crate) fn street(rng: &mut ChaCha8Rng) -> String {
     };
     let name = STREET_NAMES.choose(rng).copied().unwrap_or("Main");
     let suffix = STREET_SUFFIXES.choose(rng).copied().unwrap_or("Street");
-    let mut s = if rng.random_bool(0.12) {
+    let s = if rng.random_bool(0.12) {
         let dir = STREET_DIRECTIONS.choose(rng).copied().unwrap_or("N.");
         format!("{number} {dir} {name} {suffix}")
     } else {
@@ -56,11 +56,11 @@ pub(crate) fn street(rng: &mut ChaCha8Rng) -> String {
             ),
             _ => format!("{}", rng.random_range(100..999)),
         };
-        let sep = if unit == "#" { " " } else { ", " };
-        s.push_str(&format!(
-            "{sep}{unit}{}{id}",
-            if unit == "#" { "" } else { " " }
-        ));
+        return if unit == "#" {
+            format!("{s} #{id}")
+        } else {
+            format!("{s}, {unit} {id}")
+        };
     }
     s
 }
