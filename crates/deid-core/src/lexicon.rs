@@ -163,14 +163,34 @@ pub struct Place {
     pub country: bool,
 }
 
-/// All lists, indexed.
+/// Everything the single-word lists say about one lower-case word.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct WordInfo {
+    /// Frequency per million and usual gender, for a first name.
+    pub first: Option<(f32, Gender)>,
+    /// Frequency per million, for a surname.
+    pub last: Option<f32>,
+    /// Vocabulary: not PHI on its own.
+    pub common: bool,
+    /// A disease, sign or device named after a person ("foley").
+    pub eponym: bool,
+    /// The word begins a place or profession phrase of several words.
+    pub starts_phrase: bool,
+}
+
+/// What a phrase of one or more words names.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+struct Phrase {
+    place: Option<Place>,
+    profession: bool,
+}
+
+/// All lists, indexed: one map for single words, one for phrases.
 pub struct Lexicon {
-    first: FxHashMap<Box<str>, (f32, Gender)>,
-    last: FxHashMap<Box<str>, f32>,
-    not_phi: FxHashSet<Box<str>>,
-    eponyms: FxHashSet<Box<str>>,
-    places: FxHashMap<Box<str>, Place>,
-    professions: FxHashSet<Box<str>>,
+    /// Keyed by [`word_key`]: a 64-bit hash, so a look-up touches one slot and
+    /// compares no strings.
+    words: FxHashMap<u64, WordInfo>,
+    phrases: FxHashMap<Box<str>, Phrase>,
     state_codes: FxHashSet<[u8; 2]>,
     /// The most words in any place or profession phrase.
     pub max_phrase_words: usize,
@@ -179,11 +199,8 @@ pub struct Lexicon {
 impl std::fmt::Debug for Lexicon {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Lexicon")
-            .field("first", &self.first.len())
-            .field("last", &self.last.len())
-            .field("not_phi", &self.not_phi.len())
-            .field("places", &self.places.len())
-            .field("professions", &self.professions.len())
+            .field("words", &self.words.len())
+            .field("phrases", &self.phrases.len())
             .finish()
     }
 }
@@ -200,6 +217,15 @@ fn rows(list: &str) -> impl Iterator<Item = Vec<&str>> {
         .map(|l| l.split('\t').collect())
 }
 
+/// The key of a lower-case word in the word map.
+fn word_key(lower: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(lower.as_bytes());
+    h.write_u8(0xff);
+    h.finish()
+}
+
 fn key(s: &str) -> Box<str> {
     s.split(|c: char| c.is_whitespace() || c == '.')
         .filter(|w| !w.is_empty())
@@ -209,9 +235,27 @@ fn key(s: &str) -> Box<str> {
         .into()
 }
 
+/// Countries and regions written in short forms the country list lacks.
+const EXTRA_COUNTRIES: &[&str] = &[
+    "USA",
+    "U S A",
+    "US",
+    "U S",
+    "UK",
+    "U K",
+    "England",
+    "Scotland",
+    "Wales",
+    "Korea",
+    "South Korea",
+    "Taiwan",
+    "Hong Kong",
+    "Puerto Rico",
+];
+
 impl Lexicon {
     fn build() -> Self {
-        let mut first = FxHashMap::default();
+        let mut words: FxHashMap<u64, WordInfo> = FxHashMap::default();
         for r in rows(raw::FIRST_NAMES) {
             let g = match r.get(1).copied() {
                 Some("F") => Gender::Female,
@@ -219,132 +263,137 @@ impl Lexicon {
                 _ => Gender::Unknown,
             };
             let f = r.get(2).and_then(|f| f.parse().ok()).unwrap_or(0.0);
-            first.insert(r[0].to_lowercase().into(), (f, g));
+            words
+                .entry(word_key(&r[0].to_lowercase()))
+                .or_default()
+                .first = Some((f, g));
         }
-        let mut last = FxHashMap::default();
         for r in rows(raw::LAST_NAMES) {
-            last.insert(
-                r[0].to_lowercase().into(),
-                r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0),
-            );
+            let f = r.get(1).and_then(|f| f.parse().ok()).unwrap_or(0.0);
+            words
+                .entry(word_key(&r[0].to_lowercase()))
+                .or_default()
+                .last = Some(f);
         }
-        let set = |list: &str| -> FxHashSet<Box<str>> {
-            list.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(|l| l.to_lowercase().into())
-                .collect()
-        };
-        let not_phi = set(raw::NOT_PHI);
-        let eponyms = set(raw::EPONYMS);
-        let professions: FxHashSet<Box<str>> = raw::PROFESSIONS
+        for w in raw::NOT_PHI
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            words.entry(word_key(&w.to_lowercase())).or_default().common = true;
+        }
+        for w in raw::EPONYMS
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+        {
+            words.entry(word_key(&w.to_lowercase())).or_default().eponym = true;
+        }
+
+        let mut phrases: FxHashMap<Box<str>, Phrase> = FxHashMap::default();
+        for k in raw::PROFESSIONS
             .lines()
             .chain(EXTRA_JOBS.iter().copied())
             .map(key)
             .filter(|k| !k.is_empty())
-            .collect();
-
-        let mut places: FxHashMap<Box<str>, Place> = FxHashMap::default();
+        {
+            phrases.entry(k).or_default().profession = true;
+        }
+        let mut place = |k: Box<str>, f: &dyn Fn(&mut Place)| {
+            f(phrases
+                .entry(k)
+                .or_default()
+                .place
+                .get_or_insert_with(Place::default));
+        };
         for r in rows(raw::ZIPS) {
             if let Some(city) = r.get(1) {
                 let k = key(city);
-                let p = places.entry(k.clone()).or_default();
-                p.city_zips = p.city_zips.saturating_add(1);
                 if let Some(rest) = k.strip_prefix("saint ") {
-                    let alias: Box<str> = format!("st {rest}").into();
-                    places.entry(alias).or_default().city_zips = p_zips(&places, &k);
+                    place(format!("st {rest}").into(), &|p| {
+                        p.city_zips = p.city_zips.saturating_add(1);
+                    });
                 }
+                place(k, &|p| p.city_zips = p.city_zips.saturating_add(1));
             }
         }
         let mut state_codes = FxHashSet::default();
         for r in rows(raw::STATES) {
             if let (Some(name), Some(code)) = (r.first(), r.get(1)) {
                 if let Ok(code) = <[u8; 2]>::try_from(code.as_bytes()) {
-                    places.entry(key(name)).or_default().state = Some(code);
+                    place(key(name), &|p| p.state = Some(code));
                     state_codes.insert(code);
                 }
             }
         }
-        for c in raw::COUNTRIES.lines().filter(|l| !l.trim().is_empty()) {
-            places.entry(key(c)).or_default().country = true;
+        for c in raw::COUNTRIES
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .chain(EXTRA_COUNTRIES.iter().copied())
+        {
+            place(key(c), &|p| p.country = true);
         }
-        for extra in [
-            "USA",
-            "U S A",
-            "US",
-            "U S",
-            "UK",
-            "U K",
-            "England",
-            "Scotland",
-            "Wales",
-            "Korea",
-            "South Korea",
-            "Taiwan",
-            "Hong Kong",
-            "Puerto Rico",
-        ] {
-            places.entry(key(extra)).or_default().country = true;
+        let mut max_phrase_words = 1;
+        for k in phrases.keys() {
+            let mut parts = k.split(' ');
+            let first = parts.next().unwrap_or("");
+            let n = 1 + parts.count();
+            if n > 1 {
+                words.entry(word_key(first)).or_default().starts_phrase = true;
+                max_phrase_words = max_phrase_words.max(n);
+            }
         }
-        let max_phrase_words = places
-            .keys()
-            .chain(professions.iter())
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1)
-            .min(5);
         Lexicon {
-            first,
-            last,
-            not_phi,
-            eponyms,
-            places,
-            professions,
+            words,
+            phrases,
             state_codes,
-            max_phrase_words,
+            max_phrase_words: max_phrase_words.min(5),
         }
+    }
+
+    /// What the lists say about a lower-case word (all `false`/`None` when nothing).
+    pub fn word(&self, lower: &str) -> WordInfo {
+        self.words
+            .get(&word_key(lower))
+            .copied()
+            .unwrap_or_default()
     }
 
     /// Frequency per million and gender, when `word` is a known first name.
     pub fn first_name(&self, lower: &str) -> Option<(f32, Gender)> {
-        self.first.get(lower).copied()
+        self.word(lower).first
     }
 
     /// Frequency per million, when `word` is a known surname.
     pub fn last_name(&self, lower: &str) -> Option<f32> {
-        self.last.get(lower).copied()
+        self.word(lower).last
     }
 
     /// True for words that are not PHI on their own (English and medical vocabulary).
     pub fn is_common(&self, lower: &str) -> bool {
-        self.not_phi.contains(lower)
-            || self
-                .eponyms
-                .contains(lower.trim_end_matches("'s").trim_end_matches("’s"))
+        let w = self.word(lower);
+        w.common || w.eponym || self.is_eponym(lower)
     }
 
+    /// True for eponyms, also in the possessive ("parkinson's").
     pub fn is_eponym(&self, lower: &str) -> bool {
-        self.eponyms
-            .contains(lower.trim_end_matches("'s").trim_end_matches("’s"))
+        self.word(lower.trim_end_matches("'s").trim_end_matches("’s"))
+            .eponym
     }
 
     /// The place a lower-cased, single-spaced phrase names.
     pub fn place(&self, phrase: &str) -> Option<Place> {
-        self.places.get(phrase).copied()
+        self.phrases.get(phrase).and_then(|p| p.place)
     }
 
     pub fn is_profession(&self, phrase: &str) -> bool {
-        self.professions.contains(phrase)
+        self.phrases.get(phrase).is_some_and(|p| p.profession)
     }
 
     /// True for a two-letter US state or territory code (`MA`, `PR`).
     pub fn is_state_code(&self, code: &str) -> bool {
         <[u8; 2]>::try_from(code.as_bytes()).is_ok_and(|c| self.state_codes.contains(&c))
     }
-}
-
-fn p_zips(places: &FxHashMap<Box<str>, Place>, k: &str) -> u16 {
-    places.get(k).map_or(1, |p| p.city_zips)
 }
 
 #[cfg(test)]

@@ -57,6 +57,117 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     out
 }
 
+/// The words of a text with their lower-case forms, kept in one buffer so that
+/// rules look words and their context up without allocating.
+pub(crate) struct Words<'t> {
+    text: &'t str,
+    items: Vec<Word>,
+    lower: String,
+    lower_at: Vec<(usize, usize)>,
+}
+
+impl<'t> Words<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        let items = words(text);
+        let mut lower = String::with_capacity(text.len());
+        let mut lower_at = Vec::with_capacity(items.len());
+        for w in &items {
+            let raw = w.of(text);
+            let start = lower.len();
+            if raw.is_ascii() {
+                lower.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lower.push_str(&raw.to_lowercase());
+            }
+            lower_at.push((start, lower.len()));
+        }
+        Words {
+            text,
+            items,
+            lower,
+            lower_at,
+        }
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The text after word `i`.
+    pub(crate) fn after(&self, i: usize) -> &'t str {
+        &self.text[self.items[i].end..]
+    }
+
+    pub(crate) fn get(&self, i: usize) -> Word {
+        self.items[i]
+    }
+
+    pub(crate) fn raw(&self, i: usize) -> &'t str {
+        self.items[i].of(self.text)
+    }
+
+    pub(crate) fn lower(&self, i: usize) -> &str {
+        let (s, e) = self.lower_at[i];
+        &self.lower[s..e]
+    }
+
+    /// The text between word `i - 1` and word `i`.
+    pub(crate) fn gap(&self, i: usize) -> &'t str {
+        &self.text[self.items[i - 1].end..self.items[i].start]
+    }
+
+    /// Up to four lower-case words before word `i`, nearest first, within its
+    /// clause: context stops at `.;()!?"`, at a blank line, and at a line break
+    /// unless word `i` starts its line.
+    pub(crate) fn context(&self, i: usize) -> Context<'_> {
+        let mut ctx = Context {
+            words: [""; 4],
+            len: 0,
+        };
+        let mut k = i;
+        while k > 0 && ctx.len < 4 {
+            let mut newlines = 0;
+            let mut stop = false;
+            for b in self.gap(k).bytes() {
+                match b {
+                    b'\n' => newlines += 1,
+                    b'.' | b';' | b'(' | b')' | b'!' | b'?' | b'"' => stop = true,
+                    _ => {}
+                }
+            }
+            if stop || newlines > 1 || newlines == 1 && k != i {
+                break;
+            }
+            k -= 1;
+            ctx.words[ctx.len] = self.lower(k);
+            ctx.len += 1;
+        }
+        ctx
+    }
+}
+
+/// Context words, nearest first.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'w> {
+    words: [&'w str; 4],
+    len: usize,
+}
+
+impl<'w> Context<'w> {
+    pub(crate) fn get(&self, k: usize) -> &'w str {
+        if k < self.len { self.words[k] } else { "" }
+    }
+
+    /// True when the words right before, in reading order, are `phrase`
+    /// (space-separated, lower case).
+    pub(crate) fn ends_with(&self, phrase: &str) -> bool {
+        phrase
+            .rsplit(' ')
+            .enumerate()
+            .all(|(k, part)| k < self.len && self.words[k] == part)
+    }
+}
+
 /// True when `pos` is not inside an alphanumeric run on the left.
 pub(crate) fn boundary_before(text: &str, pos: usize) -> bool {
     text[..pos]

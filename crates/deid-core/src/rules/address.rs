@@ -22,9 +22,9 @@ impl Address {
             r"(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}"
         );
         Address {
-            street: Regex::new(&street).expect("street pattern compiles"),
-            po_box: Regex::new(r"(?i)\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b").expect("po box compiles"),
-            zip: Regex::new(r"\b\d{5}(?:-\d{4})?\b").expect("zip compiles"),
+            street: super::pattern::compile(&street),
+            po_box: super::pattern::compile(r"(?i)\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b"),
+            zip: super::pattern::compile(r"\b\d{5}(?:-\d{4})?\b"),
         }
     }
 

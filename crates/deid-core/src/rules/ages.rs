@@ -18,7 +18,7 @@ const SEX_CONTEXT: &[&str] = &[
 
 impl Ages {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| Regex::new(s).expect("age pattern compiles");
+        let re = |s: &str| super::pattern::compile(s);
         Ages {
             patterns: vec![
                 (
@@ -69,7 +69,7 @@ impl Ages {
                     "age.decade",
                 ),
             ],
-            sex_suffix: Regex::new(r"\b(\d{1,3})\s?(?:M|F)\b").expect("age pattern compiles"),
+            sex_suffix: super::pattern::compile(r"\b(\d{1,3})\s?(?:M|F)\b"),
         }
     }
 

@@ -24,7 +24,7 @@ const EXT: &str = r"(?:\s*(?:,\s*)?(?:x|ext\.?|extension|ext:)\s*\d{1,6})?";
 
 impl Contact {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| Regex::new(s).expect("contact pattern compiles");
+        let re = |s: &str| super::pattern::compile(s);
         Contact {
             phone: re(&format!(
                 r"(?i)(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s?|\b\d{{3}}[\s.-]?)\d{{3}}[\s.-]?\d{{4}}\b{EXT}"

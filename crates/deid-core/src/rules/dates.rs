@@ -92,7 +92,7 @@ pub(crate) struct Dates {
 
 impl Dates {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| Regex::new(s).expect("date pattern compiles");
+        let re = |s: &str| super::pattern::compile(s);
         Dates {
             numeric: re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b"),
             iso: re(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})\b"),

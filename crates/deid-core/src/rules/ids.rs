@@ -77,10 +77,10 @@ impl Ids {
                 let re = format!(
                     r"(?i)\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*{value}"
                 );
-                (cat, name, Regex::new(&re).expect("id pattern compiles"))
+                (cat, name, super::pattern::compile(&re))
             })
             .collect();
-        let re = |s: &str| Regex::new(s).expect("id pattern compiles");
+        let re = |s: &str| super::pattern::compile(s);
         Ids {
             labelled,
             ssn: re(r"\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b"),

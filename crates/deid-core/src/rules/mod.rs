@@ -8,6 +8,7 @@ mod dates;
 mod ids;
 mod names;
 mod orgs;
+mod pattern;
 mod places;
 
 use crate::lexicon::{Lexicon, lexicon};
@@ -87,8 +88,8 @@ impl Detector for Rules {
         self.contact.detect(&mut out);
         self.ids.detect(&mut out);
         self.address.detect(&mut out, self.lex);
-        self.orgs.detect(&mut out, self.lex);
-        let words = crate::text::words(text);
+        let words = crate::text::Words::new(text);
+        self.orgs.detect(&mut out, self.lex, &words);
         places::detect(&mut out, self.lex, &words);
         names::detect(&mut out, self.lex, &words);
         out.findings

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 
 use super::Out;
 use crate::lexicon::Lexicon;
-use crate::text::{Word, before, is_all_caps, is_capitalized};
+use crate::text::{Context, Words, is_all_caps, is_capitalized};
 use crate::{Category, Reason};
 
 const DOCTOR_TITLES: &[&str] = &["dr", "doctor", "prof", "professor", "dra"];
@@ -48,7 +48,7 @@ const DOCTOR_CONTEXT: &[&str] = &[
     "consultant",
     "consulted",
     "discussed with",
-    "d/w",
+    "d w",
     "nurse",
     "rn",
     "np",
@@ -79,7 +79,6 @@ const DOCTOR_CONTEXT: &[&str] = &[
     "examined by",
     "followed by",
     "care of",
-    "surgeon:",
     "assistant",
     "author",
     "midwife",
@@ -161,14 +160,12 @@ const PATIENT_CONTEXT: &[&str] = &[
     "regards",
     "note for",
     "ask for",
-    "patient:",
-    "from:",
 ];
 
 /// Labels after which a name may even be written in lower case.
 const STRONG_LABELS: &[&str] = &["patient name", "pt name", "name", "patient"];
 
-struct Feat {
+struct Feat<'w> {
     cap: bool,
     caps: bool,
     first: bool,
@@ -176,27 +173,55 @@ struct Feat {
     common: bool,
     initial: bool,
     particle: bool,
-    lower: String,
+    /// False for lower-case words, whose list entries are looked up only when needed.
+    looked_up: bool,
+    lower: &'w str,
 }
 
-fn features(text: &str, lex: &Lexicon, w: Word) -> Feat {
-    let s = w.of(text);
-    let lower = s.to_lowercase();
-    let base = lower.trim_end_matches("'s").trim_end_matches("’s");
-    let first = lex.first_name(base).is_some();
-    let compound = compound_name(base, lex);
-    let last = lex.last_name(base).is_some() || compound;
-    let first = first || compound && base.split('-').all(|p| lex.first_name(p).is_some());
+impl Feat<'_> {
+    fn is_title(&self) -> bool {
+        DOCTOR_TITLES.contains(&self.lower) || PERSON_TITLES.contains(&self.lower)
+    }
+
+    /// The lower-case word without a possessive `'s`.
+    fn base(&self) -> &str {
+        without_possessive(self.lower)
+    }
+}
+
+fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, i: usize) -> Feat<'w> {
+    let s = ws.raw(i);
+    let lower = ws.lower(i);
+    let base = without_possessive(lower);
+    let cap = is_capitalized(s);
+    let caps = is_all_caps(s);
+    // Lower-case words rarely start or continue a name; most are vocabulary.
+    let looked_up = cap || caps;
+    let (info, compound) = if looked_up {
+        (lex.word(base), compound_name(base, lex))
+    } else {
+        Default::default()
+    };
     Feat {
-        cap: is_capitalized(s),
-        caps: is_all_caps(s),
-        first,
-        last,
-        common: lex.is_common(base) && !compound,
-        initial: s.chars().count() == 1 && is_capitalized(s) && text[w.end..].starts_with('.'),
-        particle: PARTICLES.contains(&lower.as_str()),
+        cap,
+        caps,
+        first: info.first.is_some()
+            || compound && base.split('-').all(|p| lex.first_name(p).is_some()),
+        last: info.last.is_some() || compound,
+        common: (info.common || info.eponym) && !compound,
+        initial: s.chars().count() == 1 && is_capitalized(s) && ws.after(i).starts_with('.'),
+        particle: lower.len() <= 5 && PARTICLES.contains(&lower),
+        looked_up,
         lower,
     }
+}
+
+/// The word without a possessive `'s` or `’s`.
+fn without_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
 }
 
 /// "O'Brien", "Smith-Jones": every part is a name (apostrophes dropped) and none
@@ -218,9 +243,9 @@ fn compound_name(lower: &str, lex: &Lexicon) -> bool {
 /// How far a chain of name words may be trusted.
 #[derive(Clone, Copy, PartialEq)]
 enum Trust {
-    /// After a title or a context word: any capitalised word.
+    /// After a context word: capitalised words that are names or not vocabulary.
     Context,
-    /// After a strong label: also lower-case words in the name lists.
+    /// After a strong label: also lower-case words that are not vocabulary.
     Label,
     /// Right after a title: any capitalised word.
     Title,
@@ -228,7 +253,16 @@ enum Trust {
     Plain,
 }
 
-fn name_like(f: &Feat, trust: Trust) -> bool {
+/// Vocabulary, looking lower-case words up on demand.
+fn is_common(f: &Feat<'_>, lex: &Lexicon) -> bool {
+    if f.looked_up {
+        f.common
+    } else {
+        lex.is_common(f.base()) && !compound_name(f.base(), lex)
+    }
+}
+
+fn name_like(f: &Feat<'_>, trust: Trust, lex: &Lexicon) -> bool {
     if f.initial {
         return true;
     }
@@ -238,7 +272,7 @@ fn name_like(f: &Feat, trust: Trust) -> bool {
         Trust::Context => f.cap && !f.caps && (!f.common || listed),
         Trust::Label => {
             ((f.cap || f.caps) && (!f.common || listed))
-                || (!f.common && f.lower.chars().count() > 2)
+                || (f.lower.chars().count() > 2 && !is_common(f, lex))
         }
         Trust::Plain => f.cap && !f.caps && listed && !f.common,
     }
@@ -249,142 +283,369 @@ fn joins(gap: &str) -> bool {
     matches!(gap, " " | ". " | ".")
 }
 
-pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, words: &[Word]) {
-    let text = out.text;
-    let feats: Vec<Feat> = words.iter().map(|&w| features(text, lex, w)).collect();
-    let mut taken = vec![false; words.len()];
-    let mut found: Vec<(usize, usize, Category, f32, Reason)> = Vec::new();
+/// A name found: words `from..to`, ending at byte `end` (a possessive dropped).
+struct Name {
+    from: usize,
+    to: usize,
+    end: usize,
+    category: Category,
+    confidence: f32,
+    reason: Reason,
+}
 
+/// One pass of name detection over a text.
+struct Scan<'a, 't> {
+    text: &'t str,
+    lex: &'a Lexicon,
+    ws: &'a Words<'t>,
+    feats: Vec<Feat<'a>>,
+}
+
+pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
+    let scan = Scan {
+        text: out.text,
+        lex,
+        ws,
+        feats: (0..ws.len()).map(|i| features(ws, lex, i)).collect(),
+    };
+    let mut taken = vec![false; ws.len()];
+    let mut found = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        if taken[i] {
-            i += 1;
-            continue;
+    while i < ws.len() {
+        match scan.name_at(i) {
+            Some(name) if !taken[i] => {
+                taken[name.from..name.to].iter_mut().for_each(|t| *t = true);
+                i = name.to;
+                found.push(name);
+            }
+            _ => i += 1,
         }
-        let f = &feats[i];
+    }
+    scan.repeat_names(&taken, &mut found);
+    for n in found {
+        out.push(
+            ws.get(n.from).start,
+            n.end,
+            n.category,
+            n.confidence,
+            n.reason,
+        );
+    }
+}
+
+impl Scan<'_, '_> {
+    fn name(
+        &self,
+        from: usize,
+        to: usize,
+        category: Category,
+        confidence: f32,
+        reason: Reason,
+    ) -> Name {
+        Name {
+            from,
+            to,
+            end: self.trim_possessive(to - 1),
+            category,
+            confidence,
+            reason,
+        }
+    }
+
+    /// The name starting at word `i`, if any.
+    fn name_at(&self, i: usize) -> Option<Name> {
+        let f = &self.feats[i];
+        // A lower-case word starts a name only right after a label ("name: maria").
+        if !f.looked_up && (i == 0 || !self.ws.gap(i).contains(':')) {
+            return None;
+        }
         // Titles: "Dr. Smith", "Mrs. O'Neil".
-        let is_doc_title = DOCTOR_TITLES.contains(&f.lower.as_str()) && (f.cap || f.caps);
-        let is_person_title = PERSON_TITLES.contains(&f.lower.as_str()) && (f.cap || f.caps);
+        let titled = (f.cap || f.caps) && f.lower.len() <= 9;
+        let is_doc_title = titled && DOCTOR_TITLES.contains(&f.lower);
+        let is_person_title = titled && PERSON_TITLES.contains(&f.lower);
         if (is_doc_title || is_person_title)
-            && i + 1 < words.len()
-            && title_gap(&text[words[i].end..words[i + 1].start])
+            && i + 1 < self.ws.len()
+            && title_gap(self.ws.gap(i + 1))
         {
-            let end = chain(text, words, &feats, i + 1, Trust::Title);
+            let end = self.chain(i + 1, Trust::Title);
             if end > i + 1 {
-                let cat = if is_doc_title || doctor_context(text, words[i].start).is_some() {
+                let doctor =
+                    is_doc_title || Self::context_in(&self.ws.context(i), doctor_index()).is_some();
+                let cat = if doctor {
                     Category::Doctor
                 } else {
                     Category::Patient
                 };
-                let rule = "name.title";
-                found.push((
-                    words[i].start,
-                    trim_possessive(text, words[end - 1]),
+                return Some(self.name(
+                    i,
+                    end,
                     cat,
                     0.95,
-                    Reason::rule(rule).with(title_word(&f.lower)),
+                    Reason::rule("name.title").with(title_word(f.lower)),
                 ));
-                mark(&mut taken, i, end);
-                i = end;
-                continue;
             }
         }
         // Words that cannot start a name under any trust need no context look-up.
-        if chain(text, words, &feats, i, Trust::Label) == i && (!f.cap || f.caps) {
-            i += 1;
-            continue;
+        if self.chain(i, Trust::Label) == i && (!f.cap || f.caps) {
+            return None;
         }
         // A name followed by a credential ("Anne Foley, RN") is a clinician's.
-        let ctx_end = chain(text, words, &feats, i, Trust::Context);
-        if ctx_end > i && feats[i].cap {
-            if let Some(c) = credential_after(text, words[ctx_end - 1].end) {
-                found.push((
-                    words[i].start,
-                    trim_possessive(text, words[ctx_end - 1]),
+        let ctx_end = self.chain(i, Trust::Context);
+        if ctx_end > i && f.cap {
+            if let Some(c) = credential_after(self.text, self.ws.get(ctx_end - 1).end) {
+                return Some(self.name(
+                    i,
+                    ctx_end,
                     Category::Doctor,
                     0.95,
                     Reason::rule("name.credential").with(c),
                 ));
-                mark(&mut taken, i, ctx_end);
-                i = ctx_end;
-                continue;
             }
         }
-        let label = label_context(text, words[i].start);
-        let ctx_doc = doctor_context(text, words[i].start);
-        let ctx_pat = patient_context(text, words[i].start);
-        let trust = if label {
+        let ctx = self.ws.context(i);
+        let ctx_doc = Self::context_in(&ctx, doctor_index());
+        let ctx_pat = Self::context_in(&ctx, patient_index());
+        let trust = if self.label_context(i, &ctx, ctx_doc.is_some() || ctx_pat.is_some()) {
             Trust::Label
         } else if ctx_doc.is_some() || ctx_pat.is_some() {
             Trust::Context
         } else {
             Trust::Plain
         };
-        let end = chain(text, words, &feats, i, trust);
+        let end = self.chain(i, trust);
         if end == i {
-            i += 1;
-            continue;
+            return None;
         }
-        let credential = credential_after(text, words[end - 1].end);
-        let (cat, conf, reason) = if let Some(c) = credential {
-            (
-                Category::Doctor,
-                0.95,
-                Reason::rule("name.credential").with(c),
-            )
-        } else if let Some(c) = ctx_doc {
-            (Category::Doctor, 0.9, Reason::rule("name.context").with(c))
-        } else if let Some(c) = ctx_pat {
-            (Category::Patient, 0.9, Reason::rule("name.context").with(c))
-        } else {
-            match plain_confidence(text, words, &feats, i, end) {
-                Some(conf) => (
+        let (cat, conf, reason) =
+            if let Some(c) = credential_after(self.text, self.ws.get(end - 1).end) {
+                (
+                    Category::Doctor,
+                    0.95,
+                    Reason::rule("name.credential").with(c),
+                )
+            } else if let Some(c) = ctx_doc {
+                (Category::Doctor, 0.9, Reason::rule("name.context").with(c))
+            } else if let Some(c) = ctx_pat {
+                (Category::Patient, 0.9, Reason::rule("name.context").with(c))
+            } else {
+                let conf = self.plain_confidence(i, end)?;
+                (
                     Category::Patient,
                     conf,
-                    Reason::list(list_reason(&feats[i..end])),
-                ),
-                None => {
-                    i += 1;
-                    continue;
+                    Reason::list(list_reason(&self.feats[i..end])),
+                )
+            };
+        // "SMITH, JOHN" / "Smith, John": a surname, a comma and a first name.
+        let to = self
+            .comma_first_name(end, trust != Trust::Plain)
+            .unwrap_or(end);
+        Some(self.name(i, to, cat, conf, reason))
+    }
+
+    /// The end of word `k` without a possessive `'s`.
+    fn trim_possessive(&self, k: usize) -> usize {
+        let (s, w) = (self.ws.raw(k), self.ws.get(k));
+        for suffix in ["'s", "’s", "'S"] {
+            if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
+                return w.end - suffix.len();
+            }
+        }
+        w.end
+    }
+
+    /// Index one past the last word of the name chain starting at `i` (== `i` if none).
+    fn chain(&self, i: usize, trust: Trust) -> usize {
+        let plain = trust == Trust::Plain;
+        let mut end = i;
+        let mut k = i;
+        while k < self.ws.len() && k - i < 5 {
+            if k > i && !joins(self.ws.gap(k)) {
+                break;
+            }
+            let f = &self.feats[k];
+            // Particles ("van der") only inside a name.
+            if f.particle && k > i && k + 1 < self.ws.len() && !f.cap {
+                k += 1;
+                continue;
+            }
+            let unknown_surname =
+                plain && k > i && f.cap && !f.caps && !f.common && f.lower.chars().count() > 1;
+            let common_first = plain
+                && k == i
+                && f.cap
+                && !f.caps
+                && f.first
+                && f.common
+                && self.next_is_surname(k);
+            if !(name_like(f, trust, self.lex) || unknown_surname || common_first)
+                || (plain && k > i && f.common)
+            {
+                break;
+            }
+            k += 1;
+            end = k;
+        }
+        // Initials alone ("J.", "D.O.B.") are no name.
+        if self.feats[i..end]
+            .iter()
+            .all(|f| f.initial || f.lower.chars().count() == 1)
+        {
+            return i;
+        }
+        end
+    }
+
+    /// The word after `k` is a listed, non-vocabulary surname joined by a space.
+    fn next_is_surname(&self, k: usize) -> bool {
+        k + 1 < self.ws.len()
+            && joins(self.ws.gap(k + 1))
+            && self
+                .feats
+                .get(k + 1)
+                .is_some_and(|f| f.last && !f.common && f.cap && !f.caps)
+    }
+
+    /// Confidence for a chain found with no context at all, or `None` to drop it.
+    fn plain_confidence(&self, i: usize, end: usize) -> Option<f32> {
+        if crate::text::eponym_head_after(self.text, self.ws.get(end - 1).end) {
+            return None;
+        }
+        let n = end - i;
+        let fs = &self.feats[i..end];
+        let sentence_start = self.text[..self.ws.get(i).start]
+            .trim_end_matches([' ', '"', '('])
+            .chars()
+            .next_back()
+            .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '-' | '*' | '•'));
+        let prev = if i > 0 { self.feats[i - 1].lower } else { "" };
+        if matches!(prev, "st" | "saint") {
+            return None;
+        }
+        if n >= 2 {
+            let first_ok = fs[0].first || fs[0].initial;
+            let last_ok = fs[n - 1].last;
+            return match (first_ok, last_ok) {
+                (true, true) => Some(0.88),
+                (true, false) | (false, true) => Some(0.78),
+                _ => None,
+            };
+        }
+        let f = &fs[0];
+        if f.lower.chars().count() < 3 {
+            return None;
+        }
+        let after_saint = matches!(prev, "san" | "santa");
+        if after_saint || f.lower.ends_with("'s") || f.lower.ends_with("’s") && sentence_start {
+            return None;
+        }
+        match (f.first, f.last, sentence_start) {
+            (true, _, false) => Some(0.7),
+            (false, true, false) => Some(0.56),
+            (true, _, true) => Some(0.45),
+            _ => None,
+        }
+    }
+
+    /// The first phrase of `list` that the words right before word `i` end with.
+    fn context_in(ctx: &Context<'_>, list: &PhraseIndex) -> Option<&'static str> {
+        list.get(ctx.get(0))?
+            .iter()
+            .copied()
+            .find(|phrase| ctx.ends_with(phrase))
+    }
+
+    /// A label ending in `:` right before word `i` ("Patient name:", "Attending:").
+    fn label_context(&self, i: usize, ctx: &Context<'_>, has_context: bool) -> bool {
+        let head = self.text[..self.ws.get(i).start].trim_end();
+        head.ends_with(':') && (has_context || Self::context_in(ctx, label_index()).is_some())
+    }
+
+    /// After "SMITH" in "SMITH, JOHN": one past the first name, when it is one.
+    fn comma_first_name(&self, end: usize, in_context: bool) -> Option<usize> {
+        if end >= self.ws.len() || !matches!(self.ws.gap(end), ", " | ",") {
+            return None;
+        }
+        let f = &self.feats[end];
+        let prev = &self.feats[end - 1];
+        let looks = (f.cap || f.caps)
+            && (f.first || in_context && prev.caps && f.caps)
+            && (prev.last || prev.caps)
+            && !f.common;
+        if !looks {
+            return None;
+        }
+        let mut e = end + 1;
+        // A middle initial or name.
+        let single = |k: usize| self.ws.raw(k).chars().count() == 1 && self.feats[k].cap;
+        if e < self.ws.len()
+            && joins(self.ws.gap(e))
+            && (self.feats[e].initial || single(e) || (self.feats[e].first && self.feats[e].cap))
+        {
+            e += 1;
+        }
+        Some(e)
+    }
+
+    /// Other mentions of a name found once with good confidence ("Mr. Smith ...
+    /// Smith denies"): the same word elsewhere in the text is the same person.
+    fn repeat_names(&self, taken: &[bool], found: &mut Vec<Name>) {
+        let mut known: FxHashMap<&str, Category> = FxHashMap::default();
+        for name in found.iter().filter(|n| n.confidence >= 0.85) {
+            for f in &self.feats[name.from..name.to] {
+                if !f.initial && !f.particle && !f.is_title() && f.lower.chars().count() > 2 {
+                    known.entry(f.base()).or_insert(name.category);
                 }
             }
-        };
-        // "SMITH, JOHN" / "Smith, John": a surname, a comma and a first name.
-        let mut last_end = end;
-        if let Some(next) = comma_first_name(text, words, &feats, end, trust != Trust::Plain) {
-            last_end = next;
         }
-        found.push((
-            words[i].start,
-            trim_possessive(text, words[last_end - 1]),
-            cat,
-            conf,
-            reason,
-        ));
-        mark(&mut taken, i, last_end);
-        i = last_end;
-    }
-    repeat_names(text, words, &feats, &taken, &mut found);
-    for (s, e, cat, conf, reason) in found {
-        out.push(s, e, cat, conf, reason);
+        if known.is_empty() {
+            return;
+        }
+        let lex = crate::lexicon::lexicon();
+        for (k, f) in self.feats.iter().enumerate() {
+            if taken[k] {
+                continue;
+            }
+            if let Some(&cat) = known.get(f.base()) {
+                if !lex.is_eponym(f.base()) && (f.cap || f.caps || !is_common(f, lex)) {
+                    found.push(self.name(
+                        k,
+                        k + 1,
+                        cat,
+                        0.82,
+                        Reason::rule("name.repeat").with("named elsewhere in the text"),
+                    ));
+                }
+            }
+        }
     }
 }
 
-/// The end of a name's last word without a possessive `'s`.
-fn trim_possessive(text: &str, w: Word) -> usize {
-    let s = w.of(text);
-    for suffix in ["'s", "’s", "'S"] {
-        if s.len() > suffix.len() + 1 && s.ends_with(suffix) {
-            return w.end - suffix.len();
-        }
+/// Context phrases by their last word, so that a word's context is checked
+/// against the few phrases that can match instead of every phrase.
+type PhraseIndex = FxHashMap<&'static str, Vec<&'static str>>;
+
+fn index(list: &'static [&'static str]) -> PhraseIndex {
+    let mut map = PhraseIndex::default();
+    for phrase in list {
+        let tail = phrase.rsplit(' ').next().unwrap_or(phrase);
+        map.entry(tail).or_default().push(phrase);
     }
-    w.end
+    map
 }
 
-fn mark(taken: &mut [bool], from: usize, to: usize) {
-    for t in &mut taken[from..to] {
-        *t = true;
-    }
+fn doctor_index() -> &'static PhraseIndex {
+    static I: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| index(DOCTOR_CONTEXT))
+}
+
+fn patient_index() -> &'static PhraseIndex {
+    static I: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| index(PATIENT_CONTEXT))
+}
+
+fn label_index() -> &'static PhraseIndex {
+    static I: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+    I.get_or_init(|| index(STRONG_LABELS))
 }
 
 fn title_gap(gap: &str) -> bool {
@@ -404,109 +665,7 @@ fn title_word(lower: &str) -> &'static str {
     }
 }
 
-/// Index one past the last word of the name chain starting at `i` (== `i` if none).
-fn chain(text: &str, words: &[Word], feats: &[Feat], i: usize, trust: Trust) -> usize {
-    let mut end = i;
-    let mut k = i;
-    while k < words.len() && k - i < 5 {
-        if k > i && !joins(&text[words[k - 1].end..words[k].start]) {
-            break;
-        }
-        let f = &feats[k];
-        // Particles ("van der") only inside a name.
-        if f.particle && k > i && k + 1 < words.len() && !f.cap {
-            k += 1;
-            continue;
-        }
-        let unknown_surname = trust == Trust::Plain
-            && k > i
-            && f.cap
-            && !f.caps
-            && !f.common
-            && f.lower.chars().count() > 1;
-        let common_first = trust == Trust::Plain
-            && k == i
-            && f.cap
-            && !f.caps
-            && f.first
-            && f.common
-            && next_is_surname(text, words, feats, k);
-        if !(name_like(f, trust) || unknown_surname || common_first)
-            || (trust == Trust::Plain && k > i && f.common)
-        {
-            break;
-        }
-        k += 1;
-        end = k;
-    }
-    // A lone initial is not a name.
-    if end == i + 1 && feats[i].initial {
-        return i;
-    }
-    end
-}
-
-/// The word after `k` is a listed, non-vocabulary surname joined by a space.
-fn next_is_surname(text: &str, words: &[Word], feats: &[Feat], k: usize) -> bool {
-    words
-        .get(k + 1)
-        .is_some_and(|w| joins(&text[words[k].end..w.start]))
-        && feats
-            .get(k + 1)
-            .is_some_and(|f| f.last && !f.common && f.cap && !f.caps)
-}
-
-/// Confidence for a chain found with no context at all, or `None` to drop it.
-fn plain_confidence(
-    text: &str,
-    words: &[Word],
-    feats: &[Feat],
-    i: usize,
-    end: usize,
-) -> Option<f32> {
-    if crate::text::eponym_head_after(text, words[end - 1].end) {
-        return None;
-    }
-    let n = end - i;
-    let fs = &feats[i..end];
-    let sentence_start = text[..words[i].start]
-        .trim_end_matches([' ', '"', '('])
-        .chars()
-        .next_back()
-        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '\n' | ':' | '-' | '*' | '•'));
-    if i > 0 && matches!(feats[i - 1].lower.as_str(), "st" | "saint") {
-        return None;
-    }
-    if n >= 2 {
-        let first_ok = fs[0].first || fs[0].initial;
-        let last_ok = fs[n - 1].last;
-        return match (first_ok, last_ok) {
-            (true, true) => Some(0.88),
-            (true, false) | (false, true) => Some(0.78),
-            _ => None,
-        };
-    }
-    let f = &fs[0];
-    if f.lower.chars().count() < 3 {
-        return None;
-    }
-    let after_saint = i > 0
-        && matches!(
-            feats[i - 1].lower.as_str(),
-            "st" | "saint" | "san" | "santa"
-        );
-    if after_saint || f.lower.ends_with("'s") || f.lower.ends_with("’s") && sentence_start {
-        return None;
-    }
-    match (f.first, f.last, sentence_start) {
-        (true, _, false) => Some(0.7),
-        (false, true, false) => Some(0.56),
-        (true, _, true) => Some(0.45),
-        _ => None,
-    }
-}
-
-fn list_reason(fs: &[Feat]) -> &'static str {
+fn list_reason(fs: &[Feat<'_>]) -> &'static str {
     let first = fs.iter().any(|f| f.first);
     let last = fs.iter().any(|f| f.last);
     match (first, last) {
@@ -514,44 +673,6 @@ fn list_reason(fs: &[Feat]) -> &'static str {
         (true, false) => "first name list",
         _ => "surname list",
     }
-}
-
-/// The word sequence right before `pos`, in reading order, lower case.
-fn lead(text: &str, pos: usize) -> Vec<String> {
-    let line_start = text[..pos].rfind('\n').map_or(0, |p| p + 1);
-    let mut prev = before(text, pos, 4);
-    // Context stops at the start of the line unless the line so far is empty.
-    let on_line = text[line_start..pos].split_whitespace().count();
-    if on_line > 0 {
-        prev.truncate(on_line);
-    }
-    prev.reverse();
-    prev
-}
-
-fn matches_context(text: &str, pos: usize, list: &'static [&'static str]) -> Option<&'static str> {
-    let prev = lead(text, pos);
-    let prev: Vec<&str> = prev.iter().map(|w| w.trim_end_matches('.')).collect();
-    list.iter().copied().find(|phrase| {
-        let ps: Vec<&str> = phrase.split(' ').collect();
-        prev.len() >= ps.len() && prev[prev.len() - ps.len()..] == ps[..]
-    })
-}
-
-fn doctor_context(text: &str, pos: usize) -> Option<&'static str> {
-    matches_context(text, pos, DOCTOR_CONTEXT)
-}
-
-fn patient_context(text: &str, pos: usize) -> Option<&'static str> {
-    matches_context(text, pos, PATIENT_CONTEXT)
-}
-
-fn label_context(text: &str, pos: usize) -> bool {
-    let head = text[..pos].trim_end();
-    head.ends_with(':')
-        && (matches_context(text, pos, STRONG_LABELS).is_some()
-            || matches_context(text, pos, DOCTOR_CONTEXT).is_some()
-            || matches_context(text, pos, PATIENT_CONTEXT).is_some())
 }
 
 /// A credential right after a name ("Jones, MD", "Lee RN").
@@ -568,92 +689,4 @@ fn credential_after(text: &str, end: usize) -> Option<&'static str> {
     // "Boston, MA 02114" style: a credential is never followed by a number.
     let tail = rest[found.len()..].trim_start_matches([' ', ',']);
     (!tail.starts_with(|c: char| c.is_ascii_digit())).then_some(found)
-}
-
-/// After "SMITH" in "SMITH, JOHN": the end of the first name, when it is one.
-fn comma_first_name(
-    text: &str,
-    words: &[Word],
-    feats: &[Feat],
-    end: usize,
-    in_context: bool,
-) -> Option<usize> {
-    let gap = &text[words[end - 1].end..words.get(end)?.start];
-    if gap != ", " && gap != "," {
-        return None;
-    }
-    let f = &feats[end];
-    let prev = &feats[end - 1];
-    let looks = (f.cap || f.caps)
-        && (f.first || in_context && prev.caps && f.caps)
-        && (prev.last || prev.caps)
-        && !f.common;
-    if !looks {
-        return None;
-    }
-    let mut e = end + 1;
-    // A middle initial or name.
-    let single = |k: usize| words[k].of(text).chars().count() == 1 && feats[k].cap;
-    if e < words.len()
-        && joins(&text[words[e - 1].end..words[e].start])
-        && (feats[e].initial || single(e) || (feats[e].first && feats[e].cap))
-    {
-        e += 1;
-    }
-    Some(e)
-}
-
-/// Other mentions of a name found once with good confidence ("Mr. Smith ... Smith
-/// denies"): the same word elsewhere in the text is the same person.
-fn repeat_names(
-    text: &str,
-    words: &[Word],
-    feats: &[Feat],
-    taken: &[bool],
-    found: &mut Vec<(usize, usize, Category, f32, Reason)>,
-) {
-    let mut known: FxHashMap<&str, Category> = FxHashMap::default();
-    for &(s, e, cat, conf, _) in found.iter() {
-        if conf < 0.85 {
-            continue;
-        }
-        for (k, w) in words.iter().enumerate() {
-            if w.start >= s && w.end <= e {
-                let f = &feats[k];
-                let is_title = DOCTOR_TITLES.contains(&f.lower.as_str())
-                    || PERSON_TITLES.contains(&f.lower.as_str());
-                if !f.initial && !f.particle && !is_title && f.lower.chars().count() > 2 {
-                    known
-                        .entry(f.lower.trim_end_matches("'s").trim_end_matches("’s"))
-                        .or_insert(cat);
-                }
-            }
-        }
-    }
-    if known.is_empty() {
-        return;
-    }
-    for (k, w) in words.iter().enumerate() {
-        if taken[k] {
-            continue;
-        }
-        let f = &feats[k];
-        let base = f.lower.trim_end_matches("'s").trim_end_matches("’s");
-        if let Some(&cat) = known.get(base) {
-            let eponym = lex_is_eponym(base);
-            if !eponym && (f.cap || f.caps || !f.common) {
-                found.push((
-                    w.start,
-                    trim_possessive(text, *w),
-                    cat,
-                    0.82,
-                    Reason::rule("name.repeat").with("named elsewhere in the text"),
-                ));
-            }
-        }
-    }
-}
-
-fn lex_is_eponym(lower: &str) -> bool {
-    crate::lexicon::lexicon().is_eponym(lower)
 }

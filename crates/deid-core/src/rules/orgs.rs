@@ -1,15 +1,143 @@
 //! Hospitals, organizations and other named places, by the generic word that
 //! heads their name ("... Medical Center", "... Inc.", "... Park").
+//!
+//! Heads are found by looking words up (a head's first word, then the rest), and
+//! the name is the run of capitalised words before the head.
 
-use regex::Regex;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use super::Out;
 use crate::lexicon::Lexicon;
+use crate::text::{Words, is_capitalized};
 use crate::{Category, Reason};
 
-const HOSPITAL_HEAD: &str = r"(?:Hospital|Medical\s+Center|Med\s+Ctr|Medical\s+Centre|Health\s+Center|Health\s+System|Healthcare|Health\s+Care|Clinic|Infirmary|Hospice|Rehabilitation\s+(?:Center|Hospital|Institute)|Rehab\s+Center|Nursing\s+(?:Home|Center|Facility)|Care\s+Center|Cancer\s+(?:Center|Institute)|Surgical\s+Center|Surgery\s+Center|Memorial|General|Medical\s+Group|Health)";
-const ORG_HEAD: &str = r"(?:Inc\.?|LLC|L\.L\.C\.|Ltd\.?|Corp\.?|Corporation|Company|Co\.|Group|Foundation|Associates|Partners|Bank|University|College|School|Academy|Church|Pharmacy|Laboratories|Labs|Insurance|Industries|Enterprises|Systems|Technologies|Motors|Airlines|Agency|Institute|Society|Council|Department\s+of\s+[A-Z][a-z]+|Services|Solutions|Consulting|Construction|Logistics|Restaurant|Cafe|Bakery|Market|Stores?|Elementary|High\s+School|Middle\s+School)";
-const PLACE_HEAD: &str = r"(?:Reservation|Reserve|Preserve|Marina|Woods|Park|Lake|River|Beach|Mall|Airport|Stadium|Zoo|Island|Bay|Canyon|Mountains?|Forest|Square|Bridge|Tower|Museum|Library|Casino|Arena|Campground|Falls|Gardens?|Plaza|Pier|Harbor|Harbour|Trailhead|Memorial\s+Park|National\s+Park|State\s+Park|Shopping\s+Center|Community\s+Center|YMCA)";
+const HOSPITAL_HEADS: &[&str] = &[
+    "hospital",
+    "medical center",
+    "med ctr",
+    "medical centre",
+    "health center",
+    "health system",
+    "healthcare",
+    "health care",
+    "clinic",
+    "infirmary",
+    "hospice",
+    "rehabilitation center",
+    "rehabilitation hospital",
+    "rehabilitation institute",
+    "rehab center",
+    "nursing home",
+    "nursing center",
+    "nursing facility",
+    "care center",
+    "cancer center",
+    "cancer institute",
+    "surgical center",
+    "surgery center",
+    "memorial",
+    "general",
+    "medical group",
+    "health",
+];
+const ORG_HEADS: &[&str] = &[
+    "inc",
+    "llc",
+    "ltd",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "group",
+    "foundation",
+    "associates",
+    "partners",
+    "bank",
+    "university",
+    "college",
+    "school",
+    "academy",
+    "church",
+    "pharmacy",
+    "laboratories",
+    "labs",
+    "insurance",
+    "industries",
+    "enterprises",
+    "systems",
+    "technologies",
+    "motors",
+    "airlines",
+    "agency",
+    "institute",
+    "society",
+    "council",
+    "services",
+    "solutions",
+    "consulting",
+    "construction",
+    "logistics",
+    "restaurant",
+    "cafe",
+    "bakery",
+    "market",
+    "store",
+    "stores",
+    "elementary",
+    "high school",
+    "middle school",
+];
+const PLACE_HEADS: &[&str] = &[
+    "reservation",
+    "reserve",
+    "preserve",
+    "marina",
+    "woods",
+    "park",
+    "lake",
+    "river",
+    "beach",
+    "mall",
+    "airport",
+    "stadium",
+    "zoo",
+    "island",
+    "bay",
+    "canyon",
+    "mountain",
+    "mountains",
+    "forest",
+    "square",
+    "bridge",
+    "tower",
+    "museum",
+    "library",
+    "casino",
+    "arena",
+    "campground",
+    "falls",
+    "garden",
+    "gardens",
+    "plaza",
+    "pier",
+    "harbor",
+    "harbour",
+    "trailhead",
+    "memorial park",
+    "national park",
+    "state park",
+    "shopping center",
+    "community center",
+    "ymca",
+];
+
+/// Heads written as abbreviations keep their period ("Acme Co.").
+const ABBREVIATED: &[&str] = &["inc", "co", "corp", "ltd"];
+
+/// Words that join the words of a name ("Bank of America", "Saint Mary and Joseph").
+const CONNECTORS: &[&str] = &["of", "the", "and", "de", "la"];
 
 /// Names known without a generic head: pharmacies, insurers and large employers.
 const KNOWN_ORGS: &[&str] = &[
@@ -58,26 +186,37 @@ const KNOWN_ORGS: &[&str] = &[
 ];
 
 pub(crate) struct Orgs {
-    hospital: Regex,
-    org: Regex,
-    place: Regex,
     known: aho_corasick::AhoCorasick,
 }
 
-/// One to four capitalised words, allowing "of", "the", "and", "&" between them
-/// and a leading "St." or "Saint".
-fn named(head: &str) -> String {
-    format!(
-        r"\b((?:(?:St|Mt)\.?\s+|Saint\s+|Mount\s+)?[A-Z][\p{{L}}'’.&-]*(?:\s+(?:of\s+(?:the\s+)?|the\s+|and\s+|&\s+|de\s+|la\s+)?[A-Z][\p{{L}}'’.&-]*){{0,4}})\s+{head}\b(?:\s+of\s+[A-Z][\p{{L}}]+(?:\s+[A-Z][\p{{L}}]+)?)?"
-    )
+/// A head phrase, split into words, with the category it gives.
+type Head = (Vec<&'static str>, Category, &'static str);
+
+/// Heads by their first word, longest first.
+fn heads() -> &'static FxHashMap<&'static str, Vec<Head>> {
+    static HEADS: OnceLock<FxHashMap<&'static str, Vec<Head>>> = OnceLock::new();
+    HEADS.get_or_init(|| {
+        let mut map: FxHashMap<&'static str, Vec<Head>> = FxHashMap::default();
+        for (list, cat, rule) in [
+            (HOSPITAL_HEADS, Category::Hospital, "hospital.name"),
+            (ORG_HEADS, Category::Organization, "organization.name"),
+            (PLACE_HEADS, Category::LocationOther, "location.name"),
+        ] {
+            for phrase in list {
+                let words: Vec<&'static str> = phrase.split(' ').collect();
+                map.entry(words[0]).or_default().push((words, cat, rule));
+            }
+        }
+        for v in map.values_mut() {
+            v.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
+        }
+        map
+    })
 }
 
 impl Orgs {
     pub(crate) fn new() -> Self {
         Orgs {
-            hospital: Regex::new(&named(HOSPITAL_HEAD)).expect("hospital pattern compiles"),
-            org: Regex::new(&named(ORG_HEAD)).expect("org pattern compiles"),
-            place: Regex::new(&named(PLACE_HEAD)).expect("place pattern compiles"),
             known: aho_corasick::AhoCorasick::builder()
                 .match_kind(aho_corasick::MatchKind::LeftmostLongest)
                 .build(KNOWN_ORGS)
@@ -85,42 +224,43 @@ impl Orgs {
         }
     }
 
-    pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon) {
+    pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
         let text = out.text;
-        for (re, cat, rule) in [
-            (&self.hospital, Category::Hospital, "hospital.name"),
-            (&self.org, Category::Organization, "organization.name"),
-            (&self.place, Category::LocationOther, "location.name"),
-        ] {
-            for c in re.captures_iter(text) {
-                let m = c.get(0).expect("match");
-                let name = c.get(1).expect("group");
-                if m.as_str()
-                    .chars()
-                    .filter(|c| c.is_alphabetic())
-                    .all(char::is_uppercase)
-                {
-                    continue;
-                }
-                let Some(start) = first_proper_word(name.as_str(), lex).map(|o| name.start() + o)
-                else {
-                    continue;
-                };
-                if crate::text::eponym_head_after(text, m.end()) {
-                    continue;
-                }
-                let end = m.start() + m.as_str().trim_end_matches(['.', ',']).len();
-                let end = if m.as_str().ends_with("Inc.")
-                    || m.as_str().ends_with("Co.")
-                    || m.as_str().ends_with("Corp.")
-                    || m.as_str().ends_with("Ltd.")
-                {
-                    m.end()
-                } else {
-                    end
-                };
-                out.push(start, end, cat, 0.88, Reason::rule(rule));
+        let heads = heads();
+        for h in 1..ws.len() {
+            if !is_capitalized(ws.raw(h)) {
+                continue;
             }
+            let Some(candidates) = heads.get(ws.lower(h)) else {
+                continue;
+            };
+            let Some((last, cat, rule)) = candidates.iter().find_map(|(words, cat, rule)| {
+                let last = h + words.len() - 1;
+                let fits = last < ws.len()
+                    && (1..words.len()).all(|k| {
+                        ws.gap(h + k) == " "
+                            && ws.lower(h + k) == words[k]
+                            && is_capitalized(ws.raw(h + k))
+                    });
+                fits.then_some((last, *cat, *rule))
+            }) else {
+                continue;
+            };
+            let Some(first) = name_start(ws, lex, h) else {
+                continue;
+            };
+            if (first..=last).all(|k| !ws.raw(k).chars().any(char::is_lowercase)) {
+                continue; // an ALL CAPS header line
+            }
+            let mut end = ws.get(last).end;
+            if ABBREVIATED.contains(&ws.lower(last)) && text[end..].starts_with('.') {
+                end += 1;
+            }
+            end = of_tail(ws, last).map_or(end, |k| ws.get(k).end);
+            if crate::text::eponym_head_after(text, end) {
+                continue;
+            }
+            out.push(ws.get(first).start, end, cat, 0.88, Reason::rule(rule));
         }
         for m in self.known.find_iter(text) {
             if crate::text::boundary_before(text, m.start())
@@ -136,6 +276,62 @@ impl Orgs {
             }
         }
     }
+}
+
+/// The first word of the name before the head at word `h`: up to five
+/// capitalised words (joined by spaces, "St. ", " & " or connectors), less
+/// leading generic words; `None` when no word of it is a proper name.
+fn name_start(ws: &Words<'_>, lex: &Lexicon, h: usize) -> Option<usize> {
+    let mut k = h;
+    while k > 0 && h - k < 5 {
+        let prev = k - 1;
+        let gap = ws.gap(k);
+        let saint = matches!(ws.lower(prev), "st" | "mt");
+        if !(gap == " " || gap == " & " || saint && gap == ". ") {
+            break;
+        }
+        let connector =
+            CONNECTORS.contains(&ws.lower(prev)) && prev > 0 && is_capitalized(ws.raw(prev - 1));
+        if !(is_capitalized(ws.raw(prev)) || connector) {
+            break;
+        }
+        k = prev;
+    }
+    while k < h && CONNECTORS.contains(&ws.lower(k)) {
+        k += 1;
+    }
+    let proper = |j: usize| {
+        let lower = ws.lower(j);
+        let saint = matches!(lower, "st" | "saint" | "mt" | "mount");
+        saint || !GENERIC.contains(&lower) && !CONNECTORS.contains(&lower) && !lex.is_eponym(lower)
+    };
+    let start = (k..h).find(|&j| {
+        !matches!(
+            ws.lower(j),
+            "the" | "a" | "an" | "our" | "your" | "this" | "at" | "in" | "to" | "from"
+        )
+    })?;
+    (start..h).any(proper).then_some(start)
+}
+
+/// "Hospital of the University of Pennsylvania": the last word of an
+/// "of ..." tail of capitalised words after the head, if there is one.
+fn of_tail(ws: &Words<'_>, last: usize) -> Option<usize> {
+    let mut k = last + 1;
+    if k >= ws.len() || ws.lower(k) != "of" || ws.gap(k) != " " {
+        return None;
+    }
+    let mut end = None;
+    k += 1;
+    while k < ws.len() && ws.gap(k) == " " && k - last <= 5 {
+        if is_capitalized(ws.raw(k)) {
+            end = Some(k);
+        } else if !CONNECTORS.contains(&ws.lower(k)) {
+            break;
+        }
+        k += 1;
+    }
+    end
 }
 
 /// Words that make no name on their own: articles, departments, generic
@@ -309,33 +505,3 @@ const GENERIC: &[&str] = &[
     "adult",
     "youth",
 ];
-
-/// Offset of the first word of `name` from which the name is proper: leading
-/// vocabulary words ("The", "Cardiology", "Emergency") are dropped, and a name
-/// made only of vocabulary is no name (`None`). "St." and "Saint" start a name.
-fn first_proper_word(name: &str, lex: &Lexicon) -> Option<usize> {
-    let mut offset = 0;
-    let mut start = None;
-    let mut any_proper = false;
-    for w in name.split(' ') {
-        let lower = w.trim_end_matches(['.', ',']).to_lowercase();
-        let saint = matches!(lower.as_str(), "st" | "saint" | "mt" | "mount");
-        let proper = !GENERIC.contains(&lower.as_str())
-            && !matches!(lower.as_str(), "of" | "and" | "&" | "de" | "la")
-            && !lex.is_eponym(&lower);
-        if start.is_none()
-            && (proper
-                || saint
-                || (!w.is_empty()
-                    && !matches!(
-                        lower.as_str(),
-                        "the" | "a" | "an" | "our" | "your" | "this" | "at" | "in" | "to" | "from"
-                    )))
-        {
-            start = Some(offset);
-        }
-        any_proper |= proper || saint;
-        offset += w.len() + 1;
-    }
-    if any_proper { start } else { None }
-}

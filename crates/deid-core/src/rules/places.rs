@@ -2,7 +2,7 @@
 
 use super::Out;
 use crate::lexicon::Lexicon;
-use crate::text::{Word, before, is_capitalized};
+use crate::text::{Context, Words, is_capitalized};
 use crate::{Category, Reason};
 
 /// Words after which a capitalised place name is a location.
@@ -54,58 +54,74 @@ const JOB_LEAD: &[&str] = &[
     "became",
 ];
 
-/// Joins words `i..i + n` into a lower-cased key when only spaces (or a period
-/// and spaces, as in "St. Louis") separate them.
-pub(crate) fn phrase(text: &str, words: &[Word], i: usize, n: usize) -> Option<String> {
-    let ws = words.get(i..i + n)?;
-    let mut key = String::new();
-    for (k, w) in ws.iter().enumerate() {
-        if k > 0 {
-            let gap = &text[ws[k - 1].end..w.start];
-            if gap.is_empty()
-                || !gap.trim_start_matches('.').chars().all(|c| c == ' ')
-                || gap.len() > 3
-            {
-                return None;
-            }
-            key.push(' ');
-        }
-        key.push_str(&w.of(text).to_lowercase());
-    }
-    Some(key)
+/// True when only spaces (or a period and spaces, as in "St. Louis") separate
+/// two words of one place name.
+fn phrase_gap(gap: &str) -> bool {
+    !gap.is_empty() && gap.len() <= 3 && gap.trim_start_matches('.').chars().all(|c| c == ' ')
 }
 
-pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, words: &[Word]) {
+pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
     let text = out.text;
+    let mut key = String::new();
     let mut i = 0;
-    while i < words.len() {
+    while i < ws.len() {
+        let capital = ws.raw(i).starts_with(char::is_uppercase);
+        let ctx = ws.context(i);
+        let job = is_job_context(&ctx);
+        if !capital && !job {
+            i += 1;
+            continue;
+        }
+        // The keys of words i..i+n for every n, longest tried first.
+        key.clear();
+        let mut ends = [0usize; 8];
+        let mut longest = 0;
+        let most = if lex.word(ws.lower(i)).starts_phrase {
+            lex.max_phrase_words
+        } else {
+            1
+        };
+        for n in 1..=most.min(ws.len() - i).min(ends.len() - 1) {
+            if n > 1 {
+                if !phrase_gap(ws.gap(i + n - 1)) {
+                    break;
+                }
+                key.push(' ');
+            }
+            key.push_str(ws.lower(i + n - 1));
+            ends[n] = key.len();
+            longest = n;
+        }
         let mut step = 1;
-        for n in (1..=lex.max_phrase_words.min(words.len() - i)).rev() {
-            let Some(key) = phrase(text, words, i, n) else {
-                continue;
-            };
-            let (start, end) = (words[i].start, words[i + n - 1].end);
-            let code = n == 1 && key.len() == 2 && lex.is_state_code(&key.to_ascii_uppercase());
-            if let Some(place) = lex
-                .place(&key)
-                .or(code.then(crate::lexicon::Place::default))
-            {
-                if let Some((cat, conf, reason)) =
-                    judge_place(text, lex, &key, place, start, end, n)
-                {
+        for n in (1..=longest).rev() {
+            let k = &key[..ends[n]];
+            let (start, end) = (ws.get(i).start, ws.get(i + n - 1).end);
+            if capital {
+                let code = n == 1 && k.len() == 2 && lex.is_state_code(&k.to_ascii_uppercase());
+                let place = lex.place(k).or(code.then(crate::lexicon::Place::default));
+                let judged = place.and_then(|p| {
+                    judge_place(
+                        text,
+                        lex,
+                        k,
+                        p,
+                        &Site {
+                            start,
+                            end,
+                            n,
+                            prev: ctx.get(0),
+                        },
+                    )
+                });
+                if let Some((cat, conf, reason)) = judged {
                     out.push(start, end, cat, conf, reason);
                     step = n;
                     break;
                 }
             }
-            if lex.is_profession(&key) && is_job_context(text, start) {
-                out.push(
-                    start,
-                    end,
-                    Category::Profession,
-                    0.85,
-                    Reason::list("profession list").with("occupation context"),
-                );
+            if job && lex.is_profession(k) {
+                let reason = Reason::list("profession list").with("occupation context");
+                out.push(start, end, Category::Profession, 0.85, reason);
                 step = n;
                 break;
             }
@@ -114,9 +130,8 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, words: &[Word]) {
     }
 }
 
-fn is_job_context(text: &str, start: usize) -> bool {
-    let prev = before(text, start, 3);
-    let p = |k: usize| prev.get(k).map_or("", String::as_str);
+fn is_job_context(ctx: &Context<'_>) -> bool {
+    let p = |k: usize| ctx.get(k);
     JOB_CONTEXT.contains(&p(0))
         || (matches!(p(0), "a" | "an") && (JOB_LEAD.contains(&p(1)) || JOB_CONTEXT.contains(&p(1))))
         || (p(0) == "as"
@@ -127,15 +142,27 @@ fn is_job_context(text: &str, start: usize) -> bool {
         || (matches!(p(0), "a" | "an") && p(1) == "as")
 }
 
+/// Where a candidate place stands: its bytes, its length in words and the word before it.
+struct Site<'a> {
+    start: usize,
+    end: usize,
+    n: usize,
+    prev: &'a str,
+}
+
 fn judge_place(
     text: &str,
     lex: &Lexicon,
     key: &str,
     place: crate::lexicon::Place,
-    start: usize,
-    end: usize,
-    n: usize,
+    site: &Site<'_>,
 ) -> Option<(Category, f32, Reason)> {
+    let &Site {
+        start,
+        end,
+        n,
+        prev,
+    } = site;
     let surface = &text[start..end];
     let capital = surface
         .split(' ')
@@ -143,8 +170,7 @@ fn judge_place(
     let all_caps = surface.len() >= 2 && !surface.chars().any(char::is_lowercase);
     let ambiguous = n == 1
         && (lex.is_common(key) || lex.first_name(key).is_some() || lex.last_name(key).is_some());
-    let prev = before(text, start, 1);
-    let after_prep = prev.first().is_some_and(|p| LOC_PREP.contains(&p.as_str()));
+    let after_prep = LOC_PREP.contains(&prev);
     let rest = &text[end..];
 
     // A state code: two capitals after "City," or before a ZIP.
