@@ -1,7 +1,28 @@
 //! Resolves overlapping findings into one consistent set and joins adjacent
 //! parts of one name.
 
+use std::collections::BTreeMap;
+
 use crate::{Finding, Source, Span};
+
+/// True when `span` shares a byte with an accepted span.
+fn overlapping(taken: &BTreeMap<usize, (usize, usize)>, span: Span) -> bool {
+    taken
+        .range(..span.end())
+        .next_back()
+        .is_some_and(|(_, &(end, _))| end > span.start())
+}
+
+/// The part of `f` before the first accepted span that starts inside it, without
+/// trailing spaces and punctuation; `None` if nothing is left.
+fn clip_before(taken: &BTreeMap<usize, (usize, usize)>, f: &Finding, text: &str) -> Option<Span> {
+    let (&cut, _) = taken.range(f.span.start() + 1..f.span.end()).next()?;
+    let head = text[f.span.start()..cut]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
+    let end = f.span.start() + head.len();
+    let at_word_end = !text[end..].starts_with(char::is_alphanumeric);
+    (!head.is_empty() && at_word_end).then(|| Span::new(f.span.start(), end))
+}
 
 /// Keeps the best of every group of overlapping findings and returns the
 /// survivors sorted by position. Findings from the user's deny-list win; then
@@ -22,27 +43,29 @@ pub fn resolve(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
             .then(a.span.start().cmp(&b.span.start()))
     });
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
-    let mut taken: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
-    for f in findings {
-        let overlaps = taken
-            .range(..f.span.end())
-            .next_back()
-            .is_some_and(|(_, &end)| end > f.span.start());
-        if overlaps {
-            // Agreement of another detector on the same span raises confidence.
-            if let Some(k) = kept
-                .iter_mut()
-                .find(|k| k.span == f.span && k.category == f.category)
-            {
+    // Accepted spans: start -> (end, index in `kept`).
+    let mut taken: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+    for mut f in findings {
+        if let Some(&(end, k)) = taken.get(&f.span.start()) {
+            // Agreement of another detector on the same span adds its reasons.
+            if end == f.span.end() && kept[k].category == f.category {
                 for r in f.reasons {
-                    if !k.reasons.contains(&r) {
-                        k.reasons.push(r);
+                    if !kept[k].reasons.contains(&r) {
+                        kept[k].reasons.push(r);
                     }
                 }
+                continue;
             }
-            continue;
         }
-        taken.insert(f.span.start(), f.span.end());
+        if overlapping(&taken, f.span) {
+            // A name that runs into a surer finding keeps the words before it
+            // ("John Smith" of "John Smith Boston" when "Boston" is a city).
+            match clip_before(&taken, &f, text) {
+                Some(span) if f.category.is_name() && !overlapping(&taken, span) => f.span = span,
+                _ => continue,
+            }
+        }
+        taken.insert(f.span.start(), (f.span.end(), kept.len()));
         kept.push(f);
     }
     kept.sort_by_key(|f| f.span);

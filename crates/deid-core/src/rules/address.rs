@@ -11,101 +11,105 @@ const SUFFIX: &str = r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln
 const UNIT: &str = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6})?";
 
 pub(crate) struct Address {
-    street: Regex,
-    po_box: Regex,
-    zip: Regex,
+    /// Street, P.O. box and ZIP forms in one pattern, told apart by group name.
+    all: Regex,
 }
 
 impl Address {
     pub(crate) fn new() -> Self {
         let street = format!(
-            r"(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}"
+            r"(?P<street>(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT})"
+        );
+        let all = format!(
+            r"{street}|(?P<pobox>(?i:\bP\.?\s?O\.?\s*Box\s+\d{{1,6}}\b))|(?P<zip>\b\d{{5}}(?:-\d{{4}})?\b)"
         );
         Address {
-            street: super::pattern::compile(&street),
-            po_box: super::pattern::compile(r"(?i)\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b"),
-            zip: super::pattern::compile(r"\b\d{5}(?:-\d{4})?\b"),
+            all: super::pattern::compile(&all),
         }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon) {
-        let text = out.text;
-        for m in self.street.find_iter(text) {
-            let s = m.as_str().trim_end();
-            // "3 Times Daily" is no street: the name words must not all be vocabulary.
-            let name_words = s
-                .split_whitespace()
-                .skip(1)
-                .filter(|w| w.starts_with(|c: char| c.is_uppercase()));
-            let proper = name_words
-                .clone()
-                .any(|w| !lex.is_common(&w.trim_end_matches('.').to_lowercase()));
-            let mut s = s.trim_end_matches(',');
-            if s.ends_with('.') && !ends_with_abbreviation(s) {
-                s = &s[..s.len() - 1];
-            }
-            let end = m.start() + s.len();
-            let conf = if proper { 0.93 } else { 0.7 };
-            out.push(
-                m.start(),
-                end,
-                Category::Street,
-                conf,
-                Reason::rule("street"),
-            );
-        }
-        for m in self.po_box.find_iter(text) {
-            out.push(
-                m.start(),
-                m.end(),
-                Category::Street,
-                0.95,
-                Reason::rule("street.po-box"),
-            );
-        }
-        for m in self.zip.find_iter(text) {
-            if text[..m.start()].ends_with(['-', '/', '.', '#'])
-                || text[m.end()..].starts_with(['-', '/'])
-            {
-                continue;
-            }
-            let prev = before(text, m.start(), 2);
-            let after_state = prev.first().is_some_and(|p| {
-                let raw = p.trim_end_matches('.');
-                raw.len() == 2
-                    && lex.is_state_code(&raw.to_ascii_uppercase())
-                    && state_written_upper(text, m.start())
-                    || lex.place(raw).is_some_and(|pl| pl.state.is_some())
-            });
-            let labelled = prev.iter().any(|p| {
-                matches!(
-                    p.as_str(),
-                    "zip" | "zipcode" | "zip:" | "postal" | "code" | "zip#"
-                )
-            });
-            if after_state || labelled {
-                let detail = if after_state {
-                    "after state"
-                } else {
-                    "zip label"
-                };
+        for c in self.all.captures_iter(out.text) {
+            if let Some(m) = c.name("street") {
+                street(out, lex, m.start(), m.as_str());
+            } else if let Some(m) = c.name("pobox") {
                 out.push(
                     m.start(),
                     m.end(),
-                    Category::Zip,
+                    Category::Street,
                     0.95,
-                    Reason::rule("zip").with(detail),
+                    Reason::rule("street.po-box"),
                 );
-            } else if m.len() == 10 {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Zip,
-                    0.75,
-                    Reason::rule("zip").with("ZIP+4 shape"),
-                );
+            } else if let Some(m) = c.name("zip") {
+                zip(out, lex, m.start(), m.end());
             }
         }
+    }
+}
+
+fn street(out: &mut Out<'_>, lex: &Lexicon, start: usize, s: &str) {
+    let s = s.trim_end();
+    // "3 Times Daily" is no street: the name words must not all be vocabulary.
+    let proper = s
+        .split_whitespace()
+        .skip(1)
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .any(|w| !lex.is_common(&w.trim_end_matches('.').to_lowercase()));
+    let mut s = s.trim_end_matches(',');
+    if s.ends_with('.') && !ends_with_abbreviation(s) {
+        s = &s[..s.len() - 1];
+    }
+    let conf = if proper { 0.93 } else { 0.7 };
+    out.push(
+        start,
+        start + s.len(),
+        Category::Street,
+        conf,
+        Reason::rule("street"),
+    );
+}
+
+/// Five or nine digits after a state or a ZIP label; ZIP+4 also alone.
+fn zip(out: &mut Out<'_>, lex: &Lexicon, start: usize, end: usize) {
+    let text = out.text;
+    if text[..start].ends_with(['-', '/', '.', '#']) || text[end..].starts_with(['-', '/']) {
+        return;
+    }
+    let prev = before(text, start, 2);
+    let after_state = prev.first().is_some_and(|p| {
+        let raw = p.trim_end_matches('.');
+        raw.len() == 2
+            && lex.is_state_code(&raw.to_ascii_uppercase())
+            && state_written_upper(text, start)
+            || lex.place(raw).is_some_and(|pl| pl.state.is_some())
+    });
+    let labelled = prev.iter().any(|p| {
+        matches!(
+            p.as_str(),
+            "zip" | "zipcode" | "zip:" | "postal" | "code" | "zip#"
+        )
+    });
+    if after_state || labelled {
+        let detail = if after_state {
+            "after state"
+        } else {
+            "zip label"
+        };
+        out.push(
+            start,
+            end,
+            Category::Zip,
+            0.95,
+            Reason::rule("zip").with(detail),
+        );
+    } else if end - start == 10 {
+        out.push(
+            start,
+            end,
+            Category::Zip,
+            0.75,
+            Reason::rule("zip").with("ZIP+4 shape"),
+        );
     }
 }
 

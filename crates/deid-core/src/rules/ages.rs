@@ -7,8 +7,9 @@ use crate::text::before;
 use crate::{Category, Reason};
 
 pub(crate) struct Ages {
-    patterns: Vec<(Regex, f32, &'static str)>,
-    sex_suffix: Regex,
+    /// Every form in one pattern; form `k` of [`FORMS`] captures its age in group
+    /// `k + 1`, and the `45M` shorthand in the group after the last form.
+    all: Regex,
 }
 
 /// The words after which "45M" or "45 F" is an age and a sex.
@@ -16,73 +17,69 @@ const SEX_CONTEXT: &[&str] = &[
     "a", "an", "pt", "pt:", "patient", "is", "this", "hpi", "hpi:", "age/sex", "age/sex:",
 ];
 
+/// Age forms: a pattern with one capture group (the age), a confidence and a rule name.
+const FORMS: &[(&str, f32, &str)] = &[
+    (
+        r"\b(\d{1,3}\+?)(?:\s*|-)(?:years?|yrs?|yr|y)(?:\s*|-)(?:old\b|of\s+age\b|o\b)",
+        0.96,
+        "age.years-old",
+    ),
+    (
+        r"\b(\d{1,3}\+?)\s*(?:yo|y/o|y\.o\.?|yof|yom|yoF|yoM|y/o/[mf])(?:\b|$)",
+        0.96,
+        "age.yo",
+    ),
+    (
+        r"\b(\d{1,3}\+?)(?:\s*|-)(?:months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b",
+        0.93,
+        "age.months-old",
+    ),
+    (
+        r"\b(?:aged?|age(?:\s+at\s+[a-z]+)?\s*:|age\s+of|age\s+is)\s*(\d{1,3}(?:\+|\b))",
+        0.9,
+        "age.labelled",
+    ),
+    (
+        r"\b(?:deceased|died|passed\s+away|death|diagnosed|dx)\s+at\s+(?:age\s+)?(\d{1,3})\b",
+        0.85,
+        "age.at-event",
+    ),
+    (
+        r"\b(?:pt|patient|she|he)\s+is\s+(?:a\s+)?(\d{1,3})(?:\s*[,.;]|\s+and\b|\s+with\b|$)",
+        0.75,
+        "age.is",
+    ),
+    (
+        r"\b(?:in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)(\d0'?s)\b",
+        0.75,
+        "age.decade",
+    ),
+];
+
 impl Ages {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| super::pattern::compile(s);
-        Ages {
-            patterns: vec![
-                (
-                    re(
-                        r"(?i)\b(\d{1,3}\+?)(?:\s*|-)(?:years?|yrs?|yr|y)(?:\s*|-)(?:old\b|of\s+age\b|o\b)",
-                    ),
-                    0.96,
-                    "age.years-old",
-                ),
-                (
-                    re(r"(?i)\b(\d{1,3}\+?)\s*(?:yo|y/o|y\.o\.?|yof|yom|yoF|yoM|y/o/[mf])(?:\b|$)"),
-                    0.96,
-                    "age.yo",
-                ),
-                (
-                    re(
-                        r"(?i)\b(\d{1,3}\+?)(?:\s*|-)(?:months?|mos?|weeks?|wks?|days?)(?:\s*|-)old\b",
-                    ),
-                    0.93,
-                    "age.months-old",
-                ),
-                (
-                    re(
-                        r"(?i)\b(?:aged?|age(?:\s+at\s+[a-z]+)?\s*:|age\s+of|age\s+is)\s*(\d{1,3}(?:\+|\b))",
-                    ),
-                    0.9,
-                    "age.labelled",
-                ),
-                (
-                    re(
-                        r"(?i)\b(?:deceased|died|passed\s+away|death|diagnosed|dx)\s+at\s+(?:age\s+)?(\d{1,3})\b",
-                    ),
-                    0.85,
-                    "age.at-event",
-                ),
-                (
-                    re(
-                        r"(?i)\b(?:pt|patient|she|he)\s+is\s+(?:a\s+)?(\d{1,3})(?:\s*[,.;]|\s+and\b|\s+with\b|$)",
-                    ),
-                    0.75,
-                    "age.is",
-                ),
-                (
-                    re(
-                        r"(?i)\b(?:in\s+(?:his|her|their)\s+(?:early\s+|mid-?\s*|late\s+)?)(\d0'?s)\b",
-                    ),
-                    0.75,
-                    "age.decade",
-                ),
-            ],
-            sex_suffix: super::pattern::compile(r"\b(\d{1,3})\s?(?:M|F)\b"),
-        }
+        let mut alternatives: Vec<String> =
+            FORMS.iter().map(|(p, _, _)| format!("(?:{p})")).collect();
+        alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
+        let all = super::pattern::compile(&format!("(?i){}", alternatives.join("|")));
+        debug_assert_eq!(
+            all.captures_len(),
+            FORMS.len() + 2,
+            "each age form has one group"
+        );
+        Ages { all }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for (re, confidence, rule) in &self.patterns {
-            for c in re.captures_iter(text) {
-                let g = c.get(1).expect("group");
-                push_age(out, g.start(), g.end(), *confidence, rule);
+        for c in self.all.captures_iter(text) {
+            let Some((k, g)) = (1..c.len()).find_map(|k| c.get(k).map(|g| (k - 1, g))) else {
+                continue;
+            };
+            if let Some(&(_, confidence, rule)) = FORMS.get(k) {
+                push_age(out, g.start(), g.end(), confidence, rule);
+                continue;
             }
-        }
-        for c in self.sex_suffix.captures_iter(text) {
-            let g = c.get(1).expect("group");
             let prev = before(text, g.start(), 1);
             let line_start = text[..g.start()]
                 .trim_end_matches([' ', '\t'])

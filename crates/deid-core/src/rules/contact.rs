@@ -9,173 +9,170 @@ use crate::text::{before, line_before};
 use crate::{Category, Reason};
 
 pub(crate) struct Contact {
-    phone: Regex,
-    intl: Regex,
-    email: Regex,
-    url: Regex,
-    domain: Regex,
-    ipv4: Regex,
-    ipv6: Regex,
-    username: Regex,
-    handle: Regex,
+    /// Email, URL, IPv4, phone, international phone, bare domain, username and
+    /// handle in one pattern, told apart by their named groups.
+    all: Regex,
 }
 
 const EXT: &str = r"(?:\s*(?:,\s*)?(?:x|ext\.?|extension|ext:)\s*\d{1,6})?";
 
 impl Contact {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| super::pattern::compile(s);
+        let forms = [
+            r"(?P<email>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b)".to_owned(),
+            r#"(?P<url>\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[]+)"#.to_owned(),
+            r"(?P<ipv4>\b(?:\d{1,3}\.){3}\d{1,3}\b)".to_owned(),
+            format!(r"(?P<phone>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s?|\b\d{{3}}[\s.-]?)\d{{3}}[\s.-]?\d{{4}}\b{EXT})"),
+            format!(r"(?P<intl>\+\d{{1,3}}(?:[\s.-]?\(?\d{{1,4}}\)?){{2,5}}\b{EXT})"),
+            r"(?P<domain>\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|co|uk|ca|me|ly|mil|int|app|dev)\b(?:/[^\s<>]*)?)".to_owned(),
+            r"(?P<userlabel>\b(?:user\s?name|user\s?id|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
+            r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
+        ];
         Contact {
-            phone: re(&format!(
-                r"(?i)(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s?|\b\d{{3}}[\s.-]?)\d{{3}}[\s.-]?\d{{4}}\b{EXT}"
-            )),
-            intl: re(&format!(
-                r"\+\d{{1,3}}(?:[\s.-]?\(?\d{{1,4}}\)?){{2,5}}\b{EXT}"
-            )),
-            email: re(r"(?i)\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b"),
-            url: re(r#"(?i)\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[]+"#),
-            domain: re(
-                r"(?i)\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|co|uk|ca|me|ly|mil|int|app|dev)\b(?:/[^\s<>]*)?",
-            ),
-            ipv4: re(r"\b(?:\d{1,3}\.){3}\d{1,3}\b"),
-            ipv6: re(r"(?i)(?:[0-9a-f]{0,4}:){2,7}[0-9a-f]{0,4}"),
-            username: re(
-                r"(?i)\b(?:user\s?name|user\s?id|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account)(\s*(?:is|was|:|#|=)?\s*:?\s*)@?([a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b",
-            ),
-            handle: re(r"(?:^|[\s(])@([A-Za-z][A-Za-z0-9_]{2,30})\b"),
+            all: super::pattern::compile(&format!("(?i){}", forms.join("|"))),
         }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for m in self.phone.find_iter(text).chain(self.intl.find_iter(text)) {
-            let digits = m.as_str().bytes().filter(u8::is_ascii_digit).count();
-            let glued = text[..m.start()]
-                .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '/')
-                || text[m.end()..].starts_with(['-', '/']);
-            if digits < 10 || glued || ssn_shape(m.as_str()) {
-                continue;
-            }
-            let ctx = line_before(text, m.start()).to_ascii_lowercase();
-            let near = &ctx[crate::text::ceil_char(&ctx, ctx.len().saturating_sub(28))..];
-            let (category, detail) = if near.contains("fax")
-                || near.trim_end().ends_with("f:")
-                || near.contains("facsimile")
-            {
-                (Category::Fax, "fax")
-            } else if near.contains("pager") || near.contains("pgr") || near.contains("beeper") {
-                (Category::Phone, "pager")
-            } else {
-                (Category::Phone, "phone")
-            };
-            let bare = m.as_str().bytes().all(|b| b.is_ascii_digit());
-            out.push(
-                m.start(),
-                m.end(),
-                category,
-                if bare { 0.7 } else { 0.95 },
-                Reason::rule("phone").with(detail),
-            );
-        }
-        for m in self.email.find_iter(text) {
-            out.push(
-                m.start(),
-                m.end(),
-                Category::Email,
-                0.99,
-                Reason::rule("email"),
-            );
-        }
-        for m in self.url.find_iter(text) {
-            let end = m.start() + trim_url(m.as_str());
-            out.push(m.start(), end, Category::Url, 0.97, Reason::rule("url"));
-        }
-        for m in self.domain.find_iter(text) {
-            let prev = text[..m.start()].chars().next_back();
-            if prev.is_some_and(|c| c == '@' || c == '.' || c == '/')
-                || text[m.end()..].starts_with('@')
-            {
-                continue;
-            }
-            let end = m.start() + trim_url(m.as_str());
-            out.push(
-                m.start(),
-                end,
-                Category::Url,
-                0.85,
-                Reason::rule("url.domain"),
-            );
-        }
-        for m in self.ipv4.find_iter(text) {
-            let ok = m
-                .as_str()
-                .split('.')
-                .all(|o| o.parse::<u8>().is_ok() && (o.len() == 1 || !o.starts_with('0')));
-            let glued = text[..m.start()].ends_with('.')
-                || text[m.end()..].starts_with(|c: char| {
-                    c == '.' && text[m.end() + 1..].starts_with(|d: char| d.is_ascii_digit())
-                });
-            if ok && !glued {
+        for c in self.all.captures_iter(text) {
+            if let Some(m) = c.name("email") {
                 out.push(
                     m.start(),
                     m.end(),
-                    Category::IPAddress,
-                    0.95,
-                    Reason::rule("ip.v4"),
+                    Category::Email,
+                    0.99,
+                    Reason::rule("email"),
                 );
+            } else if let Some(m) = c.name("url") {
+                let end = m.start() + trim_url(m.as_str());
+                out.push(m.start(), end, Category::Url, 0.97, Reason::rule("url"));
+            } else if let Some(m) = c.name("ipv4") {
+                ipv4(out, m.start(), m.end());
+            } else if let Some(m) = c.name("phone").or_else(|| c.name("intl")) {
+                phone(out, m.start(), m.end());
+            } else if let Some(m) = c.name("domain") {
+                let glued = text[..m.start()].ends_with(['@', '.', '/'])
+                    || text[m.end()..].starts_with('@');
+                if !glued {
+                    let end = m.start() + trim_url(m.as_str());
+                    out.push(
+                        m.start(),
+                        end,
+                        Category::Url,
+                        0.85,
+                        Reason::rule("url.domain"),
+                    );
+                }
+            } else if let Some(g) = c.name("user") {
+                let sep = c.name("sep").map_or("", |s| s.as_str()).trim();
+                let label = c["userlabel"].to_ascii_lowercase();
+                username(out, g.start(), g.end(), sep, &label);
+            } else if let Some(g) = c.name("handle") {
+                if g.as_str()[1..].starts_with(|ch: char| ch.is_ascii_alphabetic())
+                    && !before(text, g.start(), 3).is_empty()
+                {
+                    out.push(
+                        g.start(),
+                        g.end(),
+                        Category::Username,
+                        0.8,
+                        Reason::rule("username.handle"),
+                    );
+                }
             }
         }
-        for m in self.ipv6.find_iter(text) {
-            let s = m.as_str();
-            let glued = text[..m.start()]
-                .ends_with(|c: char| c.is_ascii_alphanumeric() || c == ':')
-                || text[m.end()..].starts_with(|c: char| c.is_ascii_alphanumeric());
-            if !glued
-                && s.matches(':').count() >= 2
-                && s.parse::<Ipv6Addr>().is_ok()
-                && s.len() >= 6
-            {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::IPAddress,
-                    0.95,
-                    Reason::rule("ip.v6"),
-                );
-            }
+        ipv6(out);
+    }
+}
+
+/// IPv6 addresses: runs of hex digits and colons around each colon, checked by
+/// the standard library's parser.
+fn ipv6(out: &mut Out<'_>) {
+    let text = out.text;
+    let bytes = text.as_bytes();
+    let part = |b: u8| b.is_ascii_hexdigit() || b == b':';
+    let mut from = 0;
+    while let Some(pos) = memchr::memchr(b':', &bytes[from..]).map(|p| p + from) {
+        let mut start = pos;
+        while start > 0 && part(bytes[start - 1]) {
+            start -= 1;
         }
-        for c in self.username.captures_iter(text) {
-            let g = c.get(2).expect("group");
-            let sep = c.get(1).map_or("", |s| s.as_str()).trim();
-            let label = c.get(0).expect("match").as_str().to_ascii_lowercase();
-            let id_like = g
-                .as_str()
-                .contains(|ch: char| ch.is_ascii_digit() || ch == '_' || ch == '.');
-            let plain_label = label.starts_with("user ") || label.starts_with("account");
-            let word = crate::lexicon::lexicon().is_common(&g.as_str().to_lowercase());
-            if (id_like || (!sep.is_empty() || !word) && !plain_label) && !g.as_str().contains('@')
-            {
-                out.push(
-                    g.start(),
-                    g.end(),
-                    Category::Username,
-                    0.85,
-                    Reason::rule("username"),
-                );
-            }
+        let mut end = pos;
+        while end < bytes.len() && part(bytes[end]) {
+            end += 1;
         }
-        for c in self.handle.captures_iter(text) {
-            let g = c.get(1).expect("group");
-            if !before(text, g.start(), 3).is_empty() {
-                out.push(
-                    g.start() - 1,
-                    g.end(),
-                    Category::Username,
-                    0.8,
-                    Reason::rule("username.handle"),
-                );
-            }
+        from = end.max(pos + 1);
+        let s = &text[start..end];
+        let glued = text[..start].ends_with(|c: char| c.is_ascii_alphanumeric())
+            || text[end..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if !glued && s.len() >= 6 && s.matches(':').count() >= 2 && s.parse::<Ipv6Addr>().is_ok() {
+            out.push(start, end, Category::IPAddress, 0.95, Reason::rule("ip.v6"));
         }
+    }
+}
+
+/// A phone, fax or pager number: ten digits or more, not glued to other
+/// identifiers, with the kind read from the words before it on its line.
+fn phone(out: &mut Out<'_>, start: usize, end: usize) {
+    let text = out.text;
+    let s = &text[start..end];
+    let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    let glued = text[..start]
+        .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '/')
+        || text[end..].starts_with(['-', '/']);
+    if digits < 10 || glued || ssn_shape(s) {
+        return;
+    }
+    let ctx = line_before(text, start).to_ascii_lowercase();
+    let near = &ctx[crate::text::ceil_char(&ctx, ctx.len().saturating_sub(28))..];
+    let (category, detail) =
+        if near.contains("fax") || near.trim_end().ends_with("f:") || near.contains("facsimile") {
+            (Category::Fax, "fax")
+        } else if near.contains("pager") || near.contains("pgr") || near.contains("beeper") {
+            (Category::Phone, "pager")
+        } else {
+            (Category::Phone, "phone")
+        };
+    let bare = s.bytes().all(|b| b.is_ascii_digit());
+    out.push(
+        start,
+        end,
+        category,
+        if bare { 0.7 } else { 0.95 },
+        Reason::rule("phone").with(detail),
+    );
+}
+
+/// Four octets of at most 255, without leading zeros, not part of a longer number.
+fn ipv4(out: &mut Out<'_>, start: usize, end: usize) {
+    let text = out.text;
+    let ok = text[start..end]
+        .split('.')
+        .all(|o| o.parse::<u8>().is_ok() && (o.len() == 1 || !o.starts_with('0')));
+    let rest = &text[end..];
+    let glued = text[..start].ends_with('.')
+        || rest.starts_with('.') && rest[1..].starts_with(|d: char| d.is_ascii_digit());
+    if ok && !glued {
+        out.push(start, end, Category::IPAddress, 0.95, Reason::rule("ip.v4"));
+    }
+}
+
+/// A value after a username label: an ID-like token, or any non-vocabulary
+/// word after an explicit label ("login jsmith", "username: mlopez").
+fn username(out: &mut Out<'_>, start: usize, end: usize, sep: &str, label: &str) {
+    let value = &out.text[start..end];
+    let id_like = value.contains(|ch: char| ch.is_ascii_digit() || ch == '_' || ch == '.');
+    let plain_label = label == "user" || label == "account";
+    let word = crate::lexicon::lexicon().is_common(&value.to_lowercase());
+    if (id_like || (!sep.is_empty() || !word) && !plain_label) && !value.contains('@') {
+        out.push(
+            start,
+            end,
+            Category::Username,
+            0.85,
+            Reason::rule("username"),
+        );
     }
 }
 

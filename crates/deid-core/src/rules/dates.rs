@@ -79,14 +79,10 @@ const UNIT_AFTER: &[&str] = &[
 ];
 
 pub(crate) struct Dates {
+    /// Every all-digit form in one pattern: ISO, m/d/y, m/yyyy, m/d and bare years.
     numeric: Regex,
-    iso: Regex,
-    day_month: Regex,
-    month_day: Regex,
-    month_year: Regex,
-    slash_pair: Regex,
-    month_slash_year: Regex,
-    year: Regex,
+    /// Every form with a month name: "14 Mar 2021", "March 14th, 2021", "Mar 2021".
+    textual: Regex,
     weekday: Regex,
 }
 
@@ -94,18 +90,21 @@ impl Dates {
     pub(crate) fn new() -> Self {
         let re = |s: &str| super::pattern::compile(s);
         Dates {
-            numeric: re(r"\b(\d{1,2})([/.-])(\d{1,2})([/.-])(\d{4}|\d{2})\b"),
-            iso: re(r"\b((?:19|20)\d{2})([-/.])(\d{1,2})([-/.])(\d{1,2})\b"),
-            day_month: re(&format!(
-                r"(?i)\b(\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?({MONTH})\.?(?:(?:,?\s*|-)((?:19|20)\d{{2}})\b|-(\d{{2}})\b)?"
+            numeric: re(concat!(
+                r"(?P<iso>\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b)",
+                r"|(?P<num>\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b)",
+                r"|(?P<msy>\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b)",
+                r"|(?P<sp>\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b)",
+                r"|(?P<yr>\b(?:19|20)\d{2}\b)",
             )),
-            month_day: re(&format!(
-                r"(?i)\b({MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*((?:19|20)\d{{2}})\b)?"
+            textual: re(&format!(
+                concat!(
+                    r"(?i)(?P<dm>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{m})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?)",
+                    r"|(?P<md>\b(?P<mmon>{m})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?)",
+                    r"|(?P<mo>\b(?P<omon>{m})\.?,?\s+(?:19|20)\d{{2}}\b)",
+                ),
+                m = MONTH
             )),
-            month_year: re(&format!(r"(?i)\b({MONTH})\.?,?\s+((?:19|20)\d{{2}})\b")),
-            slash_pair: re(r"\b(\d{1,2})/(\d{1,2})\b"),
-            month_slash_year: re(r"\b(\d{1,2})/((?:19|20)\d{2})\b"),
-            year: re(r"\b((?:19|20)\d{2})\b"),
             weekday: re(&format!(r"{WEEKDAY}$")),
         }
     }
@@ -114,139 +113,111 @@ impl Dates {
         let text = out.text;
         let start_len = out.findings.len();
         for c in self.numeric.captures_iter(text) {
-            let (m, d, y) = (num(&c, 1), num(&c, 3), &c[5]);
-            if c[2] != c[4] || !edge_ok(text, &c) {
+            if !edge_ok(text, &c) {
                 continue;
             }
-            let valid = (valid_md(m, d) || valid_md(d, m)) && (y.len() == 4 || &c[2] != ".");
-            if valid {
-                push(out, &c, 0.97, "date.numeric");
+            if c.name("iso").is_some() {
+                if c["is1"] == c["is2"] && valid_md(num(&c, "im"), num(&c, "id")) {
+                    push(out, &c, 0.98, "date.iso");
+                }
+            } else if c.name("num").is_some() {
+                let (a, b, sep) = (num(&c, "na"), num(&c, "nb"), &c["ns1"]);
+                let valid =
+                    (valid_md(a, b) || valid_md(b, a)) && (c["ny"].len() == 4 || sep != ".");
+                if sep == &c["ns2"] && valid {
+                    push(out, &c, 0.97, "date.numeric");
+                }
+            } else if c.name("msy").is_some() {
+                if (1..=12).contains(&num(&c, "mm")) {
+                    push(out, &c, 0.85, "date.month/year");
+                }
+            } else if c.name("sp").is_some() {
+                Self::slash_pair(out, &c);
+            } else {
+                Self::year(out, &c);
             }
         }
-        for c in self.iso.captures_iter(text) {
-            if c[2] == c[4] && valid_md(num(&c, 3), num(&c, 5)) && edge_ok(text, &c) {
-                push(out, &c, 0.98, "date.iso");
-            }
-        }
-        for c in self.day_month.captures_iter(text) {
+        for c in self.textual.captures_iter(text) {
             let whole = c.get(0).expect("match");
-            let day = num(&c, 1);
-            let month_text = &c[2];
-            let has_year = c.get(3).is_some() || c.get(4).is_some();
-            if !(1..=31).contains(&day) || !month_word_ok(month_text, has_year, true) {
-                continue;
-            }
-            if !has_year && !boundary_after(text, whole.end()) {
-                continue;
-            }
-            push(
-                out,
-                &c,
-                if has_year { 0.97 } else { 0.85 },
-                "date.day-month",
-            );
-        }
-        for c in self.month_day.captures_iter(text) {
-            let day = num(&c, 2);
-            let has_year = c.get(3).is_some();
-            if !(1..=31).contains(&day) || !month_word_ok(&c[1], has_year, false) {
-                continue;
-            }
-            let end = c.get(0).expect("match").end();
-            if !has_year && is_quantity(text, end) {
-                continue;
-            }
-            push(
-                out,
-                &c,
-                if has_year { 0.97 } else { 0.88 },
-                "date.month-day",
-            );
-        }
-        for c in self.month_year.captures_iter(text) {
-            if month_word_ok(&c[1], true, false) {
+            if c.name("dm").is_some() {
+                let has_year = c.name("dy").is_some() || c.name("dy2").is_some();
+                let ok = (1..=31).contains(&num(&c, "dd"))
+                    && month_word_ok(&c["dmon"], has_year, true)
+                    && (has_year || boundary_after(text, whole.end()));
+                if ok {
+                    push(
+                        out,
+                        &c,
+                        if has_year { 0.97 } else { 0.85 },
+                        "date.day-month",
+                    );
+                }
+            } else if c.name("md").is_some() {
+                let has_year = c.name("my").is_some();
+                let ok = (1..=31).contains(&num(&c, "mdd"))
+                    && month_word_ok(&c["mmon"], has_year, false)
+                    && (has_year || !is_quantity(text, whole.end()));
+                if ok {
+                    push(
+                        out,
+                        &c,
+                        if has_year { 0.97 } else { 0.88 },
+                        "date.month-day",
+                    );
+                }
+            } else if month_word_ok(&c["omon"], true, false) {
                 push(out, &c, 0.93, "date.month-year");
             }
         }
-        for c in self.month_slash_year.captures_iter(text) {
-            let m = num(&c, 1);
-            if (1..=12).contains(&m) && edge_ok(text, &c) {
-                push(out, &c, 0.85, "date.month/year");
-            }
-        }
-        self.slash_pairs(out);
-        self.years(out);
         self.attach_weekdays(out, start_len);
     }
 
     /// `3/14` with no year: a date only after an event word, never after a score word.
-    fn slash_pairs(&self, out: &mut Out<'_>) {
+    fn slash_pair(out: &mut Out<'_>, c: &Captures<'_>) {
         let text = out.text;
-        for c in self.slash_pair.captures_iter(text) {
-            let whole = c.get(0).expect("match");
-            if !edge_ok(text, &c) || !valid_md(num(&c, 1), num(&c, 2)) {
-                continue;
-            }
-            let prev = before(text, whole.start(), 2);
-            let Some(p) = prev.first() else { continue };
-            if NOT_DATE_BEFORE.contains(&p.as_str())
-                || prev.iter().any(|w| NOT_DATE_BEFORE.contains(&w.as_str()))
-            {
-                continue;
-            }
-            if is_quantity(text, whole.end()) || !EVENT_WORDS.contains(&p.as_str()) {
-                continue;
-            }
-            push(out, &c, 0.8, "date.month/day");
+        let whole = c.get(0).expect("match");
+        if !valid_md(num(c, "sa"), num(c, "sb")) {
+            return;
         }
+        let prev = before(text, whole.start(), 2);
+        let Some(p) = prev.first() else { return };
+        if prev.iter().any(|w| NOT_DATE_BEFORE.contains(&w.as_str())) {
+            return;
+        }
+        if is_quantity(text, whole.end()) || !EVENT_WORDS.contains(&p.as_str()) {
+            return;
+        }
+        push(out, c, 0.8, "date.month/day");
     }
 
     /// A bare year counts only as an event year ("in 1983", "since 2019").
-    fn years(&self, out: &mut Out<'_>) {
+    fn year(out: &mut Out<'_>, c: &Captures<'_>) {
         let text = out.text;
-        for c in self.year.captures_iter(text) {
-            let m = c.get(1).expect("group");
-            if !edge_ok(text, &c)
-                || text[m.end()..].starts_with(['/', '-', '.', ':'])
-                    && text[m.end()..].len() > 1
-                    && text
-                        .as_bytes()
-                        .get(m.end() + 1)
-                        .is_some_and(u8::is_ascii_digit)
-            {
-                continue;
-            }
-            if text[..m.start()].ends_with(['/', '-', '.'])
-                && text[..m.start()].len() > 1
-                && text.as_bytes()[m.start() - 2].is_ascii_digit()
-            {
-                continue;
-            }
-            let prev = before(text, m.start(), 2);
-            let event = prev
-                .first()
-                .is_some_and(|p| EVENT_WORDS.contains(&p.as_str()))
-                || (prev.first().is_some_and(|p| p == "the" || p == "year")
-                    && prev
-                        .get(1)
-                        .is_some_and(|p| EVENT_WORDS.contains(&p.as_str())));
-            if event && !is_quantity(text, m.end()) {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Date,
-                    0.8,
-                    Reason::rule("date.year").with("event year"),
-                );
-            } else if history_year(text, m.start(), m.end()) {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Date,
-                    0.66,
-                    Reason::rule("date.year").with("year after an event"),
-                );
-            }
+        let m = c.get(0).expect("match");
+        let prev = before(text, m.start(), 2);
+        let event = prev
+            .first()
+            .is_some_and(|p| EVENT_WORDS.contains(&p.as_str()))
+            || (prev.first().is_some_and(|p| p == "the" || p == "year")
+                && prev
+                    .get(1)
+                    .is_some_and(|p| EVENT_WORDS.contains(&p.as_str())));
+        if event && !is_quantity(text, m.end()) {
+            out.push(
+                m.start(),
+                m.end(),
+                Category::Date,
+                0.8,
+                Reason::rule("date.year").with("event year"),
+            );
+        } else if history_year(text, m.start(), m.end()) {
+            out.push(
+                m.start(),
+                m.end(),
+                Category::Date,
+                0.66,
+                Reason::rule("date.year").with("year after an event"),
+            );
         }
     }
 
@@ -281,8 +252,10 @@ fn history_year(text: &str, start: usize, end: usize) -> bool {
     parenthesised || after_word && closes
 }
 
-fn num(c: &Captures<'_>, i: usize) -> u32 {
-    c.get(i).and_then(|m| m.as_str().parse().ok()).unwrap_or(0)
+fn num(c: &Captures<'_>, group: &str) -> u32 {
+    c.name(group)
+        .and_then(|m| m.as_str().parse().ok())
+        .unwrap_or(0)
 }
 
 fn valid_md(m: u32, d: u32) -> bool {

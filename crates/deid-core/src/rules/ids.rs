@@ -60,109 +60,112 @@ const LABELS: &[(Category, &str, &str)] = &[
 ];
 
 pub(crate) struct Ids {
-    labelled: Vec<(Category, &'static str, Regex)>,
-    ssn: Regex,
-    dea: Regex,
-    vin: Regex,
-    card: Regex,
+    /// Every form in one pattern, so the text is scanned once: group `k + 1` is
+    /// the label of `LABELS[k]` and `v` its identifier; `ssn`, `dea`, `vin` and
+    /// `card` are identifiers that stand on their own by their check digits.
+    all: Regex,
 }
+
+/// Identifiers recognised without a label.
+const CHECKED: &str = concat!(
+    r"|(?P<ssn>\b(?P<sa>\d{3})(?P<s1>[- ])(?P<sg>\d{2})(?P<s2>[- ])(?P<ss>\d{4})\b)",
+    r"|(?P<dea>\b[a-z][a-z9]\d{7}\b)",
+    r"|(?-i:(?P<vin>\b[A-HJ-NPR-Z0-9]{17}\b))",
+    r"|(?P<card>\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b)",
+);
 
 impl Ids {
     pub(crate) fn new() -> Self {
         // An identifier: letters, digits and inner separators, or digit groups split by single spaces.
-        let value = r"((?:\d{2,6} ){1,4}\d{2,6}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*)";
-        let labelled = LABELS
+        let value = r"(?:\d{2,6} ){1,4}\d{2,6}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*";
+        let labels: Vec<String> = LABELS
             .iter()
-            .map(|&(cat, name, label)| {
-                let re = format!(
-                    r"(?i)\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*{value}"
-                );
-                (cat, name, super::pattern::compile(&re))
-            })
+            .enumerate()
+            .map(|(k, (_, _, label))| format!("(?P<l{k}>{label})"))
             .collect();
-        let re = |s: &str| super::pattern::compile(s);
-        Ids {
-            labelled,
-            ssn: re(r"\b(\d{3})([- ])(\d{2})([- ])(\d{4})\b"),
-            dea: re(r"\b[A-Za-z][A-Za-z9]\d{7}\b"),
-            vin: re(r"\b[A-HJ-NPR-Z0-9]{17}\b"),
-            card: re(r"\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b"),
-        }
+        let all = super::pattern::compile(&format!(
+            r"(?i)\b(?:{})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*(?P<v>{value}){CHECKED}",
+            labels.join("|")
+        ));
+        debug_assert_eq!(
+            all.captures_len(),
+            LABELS.len() + 11,
+            "labels must hold no capture groups"
+        );
+        Ids { all }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
-        let text = out.text;
-        for (cat, name, re) in &self.labelled {
-            for c in re.captures_iter(text) {
-                let g = c.get(1).expect("group");
-                let v = trim_value(g.as_str());
-                if !v.bytes().any(|b| b.is_ascii_digit()) || v.len() < 3 {
-                    continue;
+        for c in self.all.captures_iter(out.text) {
+            if let Some(v) = c.name("v") {
+                // Label `k` is capture group `k + 1`: the labels hold no groups of their own.
+                if let Some(&(cat, name, _)) = (0..LABELS.len())
+                    .find(|k| c.get(k + 1).is_some())
+                    .map(|k| &LABELS[k])
+                {
+                    labelled(out, cat, name, v.start(), v.as_str());
                 }
-                if *cat == Category::SocialSecurity && !ssn_value_ok(v) {
-                    continue;
+            } else if let Some(m) = c.name("ssn") {
+                let text = out.text;
+                let glued = text[..m.start()].ends_with(['-', '/'])
+                    || text[m.end()..].starts_with(['-', '/']);
+                if c["s1"] == c["s2"] && !glued && ssn_valid(&c["sa"], &c["sg"], &c["ss"]) {
+                    let conf = if &c["s1"] == "-" { 0.93 } else { 0.75 };
+                    out.push(
+                        m.start(),
+                        m.end(),
+                        Category::SocialSecurity,
+                        conf,
+                        Reason::rule("ssn").with("valid ranges"),
+                    );
                 }
-                let (cat, confidence, rule) = refine(*cat, name, v);
-                out.push(
-                    g.start(),
-                    g.start() + v.len(),
-                    cat,
-                    confidence,
-                    Reason::rule(rule),
-                );
-            }
-        }
-        for c in self.ssn.captures_iter(text) {
-            let m = c.get(0).expect("match");
-            let glued =
-                text[..m.start()].ends_with(['-', '/']) || text[m.end()..].starts_with(['-', '/']);
-            if c[2] == c[4] && !glued && ssn_valid(&c[1], &c[3], &c[5]) {
-                let conf = if &c[2] == "-" { 0.93 } else { 0.75 };
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::SocialSecurity,
-                    conf,
-                    Reason::rule("ssn").with("valid ranges"),
-                );
-            }
-        }
-        for m in self.dea.find_iter(text) {
-            if dea_valid(m.as_str()) {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::License,
-                    0.9,
-                    Reason::rule("license.dea").with("check digit"),
-                );
-            }
-        }
-        for m in self.vin.find_iter(text) {
-            let s = m.as_str();
-            if s.bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(s) {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Vehicle,
-                    0.95,
-                    Reason::rule("vehicle.vin").with("check digit"),
-                );
-            }
-        }
-        for m in self.card.find_iter(text) {
-            let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-            if (13..=19).contains(&digits.len()) && luhn(&digits) {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Account,
-                    0.85,
-                    Reason::rule("account.card").with("Luhn check"),
-                );
+            } else if let Some(m) = c.name("dea") {
+                if dea_valid(m.as_str()) {
+                    out.push(
+                        m.start(),
+                        m.end(),
+                        Category::License,
+                        0.9,
+                        Reason::rule("license.dea").with("check digit"),
+                    );
+                }
+            } else if let Some(m) = c.name("vin") {
+                if m.as_str().bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(m.as_str()) {
+                    out.push(
+                        m.start(),
+                        m.end(),
+                        Category::Vehicle,
+                        0.95,
+                        Reason::rule("vehicle.vin").with("check digit"),
+                    );
+                }
+            } else if let Some(m) = c.name("card") {
+                let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+                if (13..=19).contains(&digits.len()) && luhn(&digits) {
+                    out.push(
+                        m.start(),
+                        m.end(),
+                        Category::Account,
+                        0.85,
+                        Reason::rule("account.card").with("Luhn check"),
+                    );
+                }
             }
         }
     }
+}
+
+/// An identifier after its label, trimmed and checked.
+fn labelled(out: &mut Out<'_>, cat: Category, name: &'static str, start: usize, raw: &str) {
+    let v = trim_value(raw);
+    if !v.bytes().any(|b| b.is_ascii_digit()) || v.len() < 3 {
+        return;
+    }
+    if cat == Category::SocialSecurity && !ssn_value_ok(v) {
+        return;
+    }
+    let (cat, confidence, rule) = refine(cat, name, v);
+    out.push(start, start + v.len(), cat, confidence, Reason::rule(rule));
 }
 
 /// Drops trailing punctuation and a trailing lone word glued by a space.

@@ -458,7 +458,10 @@ impl Scan<'_, '_> {
         let plain = trust == Trust::Plain;
         let mut end = i;
         let mut k = i;
-        while k < self.ws.len() && k - i < 5 {
+        // Names without context have at most three words ("Mary Ann Smith").
+        let most = if plain { 3 } else { 5 };
+        let mut words = 0;
+        while k < self.ws.len() && words < most {
             if k > i && !joins(self.ws.gap(k)) {
                 break;
             }
@@ -484,6 +487,7 @@ impl Scan<'_, '_> {
             }
             k += 1;
             end = k;
+            words += 1;
         }
         // Initials alone ("J.", "D.O.B.") are no name.
         if self.feats[i..end]
@@ -567,7 +571,9 @@ impl Scan<'_, '_> {
         }
         let f = &self.feats[end];
         let prev = &self.feats[end - 1];
+        // "Boston, MA": a two-letter word after a comma is a state code, not a first name.
         let looks = (f.cap || f.caps)
+            && f.lower.len() > 2
             && (f.first || in_context && prev.caps && f.caps)
             && (prev.last || prev.caps)
             && !f.common;

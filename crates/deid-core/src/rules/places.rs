@@ -66,12 +66,14 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
     let mut i = 0;
     while i < ws.len() {
         let capital = ws.raw(i).starts_with(char::is_uppercase);
-        let ctx = ws.context(i);
-        let job = is_job_context(&ctx);
-        if !capital && !job {
+        // Occupations follow one of a few words; look the context up only then.
+        let maybe_job = i > 0 && JOB_TRIGGERS.contains(&ws.lower(i - 1));
+        if !capital && !maybe_job {
             i += 1;
             continue;
         }
+        let ctx = ws.context(i);
+        let job = maybe_job && is_job_context(&ctx);
         // The keys of words i..i+n for every n, longest tried first.
         key.clear();
         let mut ends = [0usize; 8];
@@ -129,6 +131,24 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
         i += step;
     }
 }
+
+/// The words an occupation can directly follow (see [`is_job_context`]).
+const JOB_TRIGGERS: &[&str] = &[
+    "a",
+    "an",
+    "as",
+    "retired",
+    "former",
+    "occupation",
+    "job",
+    "profession",
+    "employment",
+    "works",
+    "worked",
+    "employed",
+    "trade",
+    "career",
+];
 
 fn is_job_context(ctx: &Context<'_>) -> bool {
     let p = |k: usize| ctx.get(k);
