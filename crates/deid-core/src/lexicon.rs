@@ -176,6 +176,8 @@ pub struct WordInfo {
     pub eponym: bool,
     /// The word begins a place or profession phrase of several words.
     pub starts_phrase: bool,
+    /// The word on its own is a place or a profession.
+    pub phrase: bool,
 }
 
 /// What a phrase of one or more words names.
@@ -338,9 +340,12 @@ impl Lexicon {
             let mut parts = k.split(' ');
             let first = parts.next().unwrap_or("");
             let n = 1 + parts.count();
+            let entry = words.entry(word_key(first)).or_default();
             if n > 1 {
-                words.entry(word_key(first)).or_default().starts_phrase = true;
+                entry.starts_phrase = true;
                 max_phrase_words = max_phrase_words.max(n);
+            } else {
+                entry.phrase = true;
             }
         }
         Lexicon {

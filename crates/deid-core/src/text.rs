@@ -24,35 +24,47 @@ fn is_joiner(c: char) -> bool {
 
 /// Splits `text` into words, in order.
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::with_capacity(text.len() / 6);
     let bytes = text.as_bytes();
+    let char_at = |i: usize| text[i..].chars().next().unwrap_or(' ');
+    // A joiner continues a word only when a letter follows it.
+    let letter_at = |i: usize| {
+        i < bytes.len()
+            && (bytes[i].is_ascii_alphabetic() || bytes[i] >= 0x80 && char_at(i).is_alphabetic())
+    };
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if b < 0x80 && !b.is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or(' ');
-        if !is_word_char(c) {
-            i += c.len_utf8();
-            continue;
-        }
-        let start = i;
-        let mut end = i;
-        let mut chars = text[i..].char_indices().peekable();
-        while let Some((off, c)) = chars.next() {
-            if is_word_char(c) {
-                end = i + off + c.len_utf8();
-            } else if !(is_joiner(c)
-                && chars.peek().is_some_and(|&(_, n)| n.is_alphabetic())
-                && end == i + off)
-            {
-                break;
+        if b < 0x80 {
+            if !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+        } else {
+            let c = char_at(i);
+            if !is_word_char(c) {
+                i += c.len_utf8();
+                continue;
             }
         }
-        out.push(Word { start, end });
-        i = end.max(start + 1);
+        let start = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || (b == b'\'' || b == b'-') && letter_at(i + 1) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let c = char_at(i);
+            if is_word_char(c) || is_joiner(c) && letter_at(i + c.len_utf8()) {
+                i += c.len_utf8();
+                continue;
+            }
+            break;
+        }
+        out.push(Word { start, end: i });
     }
     out
 }
@@ -75,7 +87,8 @@ impl<'t> Words<'t> {
             let raw = w.of(text);
             let start = lower.len();
             if raw.is_ascii() {
-                lower.extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+                lower.push_str(raw);
+                lower[start..].make_ascii_lowercase();
             } else {
                 lower.push_str(&raw.to_lowercase());
             }
@@ -166,6 +179,14 @@ impl<'w> Context<'w> {
             .enumerate()
             .all(|(k, part)| k < self.len && self.words[k] == part)
     }
+}
+
+/// The word without a possessive `'s` or `’s`.
+pub(crate) fn without_possessive(lower: &str) -> &str {
+    lower
+        .strip_suffix("'s")
+        .or_else(|| lower.strip_suffix("’s"))
+        .unwrap_or(lower)
 }
 
 /// True when `pos` is not inside an alphanumeric run on the left.

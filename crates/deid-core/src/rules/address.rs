@@ -32,6 +32,11 @@ impl Address {
         for c in self.all.captures_iter(out.text) {
             if let Some(m) = c.name("street") {
                 street(out, lex, m.start(), m.as_str());
+                // "MA 02114 A Dr. Smith": a street candidate may begin with a ZIP code.
+                let digits = m.as_str().bytes().take_while(u8::is_ascii_digit).count();
+                if digits == 5 {
+                    zip(out, lex, m.start(), m.start() + 5);
+                }
             } else if let Some(m) = c.name("pobox") {
                 out.push(
                     m.start(),

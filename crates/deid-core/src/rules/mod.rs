@@ -40,6 +40,21 @@ impl Out<'_> {
     }
 }
 
+/// What the lists say about each word that starts with a capital letter (the
+/// words that can begin a name or a place), looked up once for all rules;
+/// other words get the empty entry.
+fn word_infos(lex: &Lexicon, words: &crate::text::Words<'_>) -> Vec<crate::lexicon::WordInfo> {
+    (0..words.len())
+        .map(|i| {
+            if words.raw(i).starts_with(char::is_uppercase) {
+                lex.word(crate::text::without_possessive(words.lower(i)))
+            } else {
+                crate::lexicon::WordInfo::default()
+            }
+        })
+        .collect()
+}
+
 /// Compiled rules. Build once with [`Rules::new`] and share: detection takes `&self`.
 pub struct Rules {
     dates: dates::Dates,
@@ -89,9 +104,10 @@ impl Detector for Rules {
         self.ids.detect(&mut out);
         self.address.detect(&mut out, self.lex);
         let words = crate::text::Words::new(text);
+        let infos = word_infos(self.lex, &words);
         self.orgs.detect(&mut out, self.lex, &words);
-        places::detect(&mut out, self.lex, &words);
-        names::detect(&mut out, self.lex, &words);
+        places::detect(&mut out, self.lex, &words, &infos);
+        names::detect(&mut out, self.lex, &words, &infos);
         out.findings
     }
 }

@@ -5,17 +5,40 @@ use rustc_hash::FxHashMap;
 
 use super::Out;
 use crate::lexicon::Lexicon;
-use crate::text::{Context, Words, is_all_caps, is_capitalized};
+use crate::lexicon::WordInfo;
+use crate::text::{Context, Words, is_all_caps, is_capitalized, without_possessive};
 use crate::{Category, Reason};
 
 const DOCTOR_TITLES: &[&str] = &["dr", "doctor", "prof", "professor", "dra"];
 const PERSON_TITLES: &[&str] = &[
     "mr", "mrs", "ms", "miss", "mx", "mister", "mrs", "sr", "sra", "srta",
 ];
-const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "la", "le", "del", "della", "da", "di", "du", "bin", "al",
-    "el", "ibn", "st", "mac", "ter", "ten",
-];
+/// Lower-case words inside multi-part names ("van der Berg").
+fn is_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "van"
+            | "von"
+            | "der"
+            | "den"
+            | "de"
+            | "la"
+            | "le"
+            | "del"
+            | "della"
+            | "da"
+            | "di"
+            | "du"
+            | "bin"
+            | "al"
+            | "el"
+            | "ibn"
+            | "st"
+            | "mac"
+            | "ter"
+            | "ten"
+    )
+}
 const CREDENTIALS: &[&str] = &[
     "MD", "M.D.", "M.D", "DO", "D.O.", "RN", "R.N.", "NP", "PA", "PA-C", "PhD", "Ph.D.", "DDS",
     "DMD", "DPM", "CNM", "CRNA", "LPN", "LCSW", "MSW", "PT", "DPT", "OT", "OTR", "OTR/L", "FNP",
@@ -189,19 +212,15 @@ impl Feat<'_> {
     }
 }
 
-fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, i: usize) -> Feat<'w> {
+fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, info: WordInfo, i: usize) -> Feat<'w> {
     let s = ws.raw(i);
     let lower = ws.lower(i);
     let base = without_possessive(lower);
     let cap = is_capitalized(s);
-    let caps = is_all_caps(s);
+    let caps = cap && is_all_caps(s);
     // Lower-case words rarely start or continue a name; most are vocabulary.
     let looked_up = cap || caps;
-    let (info, compound) = if looked_up {
-        (lex.word(base), compound_name(base, lex))
-    } else {
-        Default::default()
-    };
+    let compound = looked_up && compound_name(base, lex);
     Feat {
         cap,
         caps,
@@ -209,19 +228,11 @@ fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, i: usize) -> Feat<'w> {
             || compound && base.split('-').all(|p| lex.first_name(p).is_some()),
         last: info.last.is_some() || compound,
         common: (info.common || info.eponym) && !compound,
-        initial: s.chars().count() == 1 && is_capitalized(s) && ws.after(i).starts_with('.'),
-        particle: lower.len() <= 5 && PARTICLES.contains(&lower),
+        initial: cap && s.len() <= 4 && s.chars().count() == 1 && ws.after(i).starts_with('.'),
+        particle: is_particle(lower),
         looked_up,
         lower,
     }
-}
-
-/// The word without a possessive `'s` or `’s`.
-fn without_possessive(lower: &str) -> &str {
-    lower
-        .strip_suffix("'s")
-        .or_else(|| lower.strip_suffix("’s"))
-        .unwrap_or(lower)
 }
 
 /// "O'Brien", "Smith-Jones": every part is a name (apostrophes dropped) and none
@@ -301,12 +312,16 @@ struct Scan<'a, 't> {
     feats: Vec<Feat<'a>>,
 }
 
-pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
+/// Names in the text; `infos[i]` is what the lists say about word `i` when it
+/// starts with a capital (see `word_infos` in the parent module).
+pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[WordInfo]) {
     let scan = Scan {
         text: out.text,
         lex,
         ws,
-        feats: (0..ws.len()).map(|i| features(ws, lex, i)).collect(),
+        feats: (0..ws.len())
+            .map(|i| features(ws, lex, infos[i], i))
+            .collect(),
     };
     let mut taken = vec![false; ws.len()];
     let mut found = Vec::new();
@@ -386,7 +401,8 @@ impl Scan<'_, '_> {
             }
         }
         // Words that cannot start a name under any trust need no context look-up.
-        if self.chain(i, Trust::Label) == i && (!f.cap || f.caps) {
+        // (Every other trust accepts a subset of what a label accepts.)
+        if self.chain(i, Trust::Label) == i {
             return None;
         }
         // A name followed by a credential ("Anne Foley, RN") is a clinician's.

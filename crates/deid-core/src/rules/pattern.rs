@@ -5,7 +5,7 @@
 //! DFA on non-ASCII text, so every pattern is rewritten to the ASCII forms
 //! before it is compiled; Unicode classes such as `\p{L}` stay as written.
 
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 /// Compiles `pattern` with `\b`, `\d` and `\s` rewritten to their ASCII forms.
 ///
@@ -13,7 +13,12 @@ use regex::Regex;
 /// If the pattern does not compile: patterns are constants of this crate.
 pub(crate) fn compile(pattern: &str) -> Regex {
     let ascii = asciify(pattern);
-    Regex::new(&ascii).unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"))
+    // Each rule family is one large alternation; a roomy lazy-DFA cache keeps
+    // it from being rebuilt over and over on long texts.
+    RegexBuilder::new(&ascii)
+        .dfa_size_limit(32 << 20)
+        .build()
+        .unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"))
 }
 
 fn asciify(pattern: &str) -> String {

@@ -1,7 +1,7 @@
 //! Cities, states, countries and professions from the lists, with context.
 
 use super::Out;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Lexicon, WordInfo};
 use crate::text::{Context, Words, is_capitalized};
 use crate::{Category, Reason};
 
@@ -60,7 +60,7 @@ fn phrase_gap(gap: &str) -> bool {
     !gap.is_empty() && gap.len() <= 3 && gap.trim_start_matches('.').chars().all(|c| c == ' ')
 }
 
-pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
+pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[WordInfo]) {
     let text = out.text;
     let mut key = String::new();
     let mut i = 0;
@@ -78,7 +78,18 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
         key.clear();
         let mut ends = [0usize; 8];
         let mut longest = 0;
-        let most = if lex.word(ws.lower(i)).starts_phrase {
+        let info = if capital {
+            infos[i]
+        } else {
+            lex.word(ws.lower(i))
+        };
+        let raw = ws.raw(i);
+        let code_like = raw.len() == 2 && raw.bytes().all(|b| b.is_ascii_uppercase());
+        if !info.phrase && !info.starts_phrase && !code_like {
+            i += 1;
+            continue;
+        }
+        let most = if info.starts_phrase {
             lex.max_phrase_words
         } else {
             1
@@ -112,6 +123,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
                             end,
                             n,
                             prev: ctx.get(0),
+                            info,
                         },
                     )
                 });
@@ -168,6 +180,8 @@ struct Site<'a> {
     end: usize,
     n: usize,
     prev: &'a str,
+    /// What the lists say about the first word.
+    info: WordInfo,
 }
 
 fn judge_place(
@@ -182,14 +196,15 @@ fn judge_place(
         end,
         n,
         prev,
+        info,
     } = site;
     let surface = &text[start..end];
     let capital = surface
         .split(' ')
         .all(|w| is_capitalized(w) || matches!(w, "of" | "the" | "and" | "de" | "la"));
     let all_caps = surface.len() >= 2 && !surface.chars().any(char::is_lowercase);
-    let ambiguous = n == 1
-        && (lex.is_common(key) || lex.first_name(key).is_some() || lex.last_name(key).is_some());
+    let ambiguous =
+        n == 1 && (info.common || info.eponym || info.first.is_some() || info.last.is_some());
     let after_prep = LOC_PREP.contains(&prev);
     let rest = &text[end..];
 
