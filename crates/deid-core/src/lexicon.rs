@@ -180,6 +180,44 @@ pub struct WordInfo {
     pub phrase: bool,
 }
 
+impl WordInfo {
+    /// Frequencies are kept in whole units per million, up to 65,535.
+    fn pack(self) -> u64 {
+        let freq = |f: f32| u64::from(f.round().clamp(0.0, 65_535.0) as u16);
+        let gender = match self.first.map(|f| f.1) {
+            Some(Gender::Female) => 1,
+            Some(Gender::Male) => 2,
+            _ => 3,
+        };
+        let flags = u64::from(self.first.is_some())
+            | u64::from(self.last.is_some()) << 1
+            | u64::from(self.common) << 2
+            | u64::from(self.eponym) << 3
+            | u64::from(self.starts_phrase) << 4
+            | u64::from(self.phrase) << 5
+            | gender << 6;
+        flags | freq(self.first.map_or(0.0, |f| f.0)) << 16 | freq(self.last.unwrap_or(0.0)) << 32
+    }
+
+    fn unpack(p: u64) -> Self {
+        let bit = |n: u32| p >> n & 1 == 1;
+        let freq = |shift: u32| f32::from((p >> shift & 0xffff) as u16);
+        let gender = match p >> 6 & 3 {
+            1 => Gender::Female,
+            2 => Gender::Male,
+            _ => Gender::Unknown,
+        };
+        WordInfo {
+            first: bit(0).then(|| (freq(16), gender)),
+            last: bit(1).then(|| freq(32)),
+            common: bit(2),
+            eponym: bit(3),
+            starts_phrase: bit(4),
+            phrase: bit(5),
+        }
+    }
+}
+
 /// What a phrase of one or more words names.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 struct Phrase {
@@ -191,7 +229,9 @@ struct Phrase {
 pub struct Lexicon {
     /// Keyed by [`word_key`]: a 64-bit hash, so a look-up touches one slot and
     /// compares no strings.
-    words: FxHashMap<u64, WordInfo>,
+    /// Values are [`WordInfo`] packed into 64 bits, to keep the table small
+    /// enough to stay in cache.
+    words: FxHashMap<u64, u64>,
     phrases: FxHashMap<Box<str>, Phrase>,
     state_codes: FxHashSet<[u8; 2]>,
     /// The most words in any place or profession phrase.
@@ -349,7 +389,7 @@ impl Lexicon {
             }
         }
         Lexicon {
-            words,
+            words: words.into_iter().map(|(k, v)| (k, v.pack())).collect(),
             phrases,
             state_codes,
             max_phrase_words: max_phrase_words.min(5),
@@ -360,8 +400,7 @@ impl Lexicon {
     pub fn word(&self, lower: &str) -> WordInfo {
         self.words
             .get(&word_key(lower))
-            .copied()
-            .unwrap_or_default()
+            .map_or_else(WordInfo::default, |&p| WordInfo::unpack(p))
     }
 
     /// Frequency per million and gender, when `word` is a known first name.
@@ -404,6 +443,23 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_entries_pack_without_loss() {
+        let w = WordInfo {
+            first: Some((13190.0, Gender::Female)),
+            last: Some(25.0),
+            common: true,
+            eponym: false,
+            starts_phrase: true,
+            phrase: false,
+        };
+        assert_eq!(WordInfo::unpack(w.pack()), w);
+        assert_eq!(
+            WordInfo::unpack(WordInfo::default().pack()),
+            WordInfo::default()
+        );
+    }
 
     #[test]
     fn lists_load_and_answer() {

@@ -205,33 +205,68 @@ pub(crate) fn boundary_after(text: &str, pos: usize) -> bool {
         .is_none_or(|c| !c.is_alphanumeric())
 }
 
-/// Up to `n` whitespace-separated tokens before `pos`, nearest first, lower-cased
-/// and stripped of surrounding `:,;()[]"`. Looks back at most 80 bytes and stops
-/// at a blank line.
-pub(crate) fn before(text: &str, pos: usize, n: usize) -> Vec<String> {
-    let lo = floor_char(text, pos.saturating_sub(80));
-    let window = &text[lo..pos];
-    let window = window.rsplit("\n\n").next().unwrap_or(window);
-    window
-        .split_whitespace()
-        .rev()
-        .take(n)
-        .map(norm)
-        .filter(|s| !s.is_empty())
-        .collect()
+/// Up to four tokens near a position, nearest first, stripped of surrounding
+/// `:,;()[]"'`. Compare them with [`Near::is`], which ignores ASCII case.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct Near<'t> {
+    toks: [&'t str; 4],
+    len: usize,
 }
 
-/// Up to `n` tokens after `pos`, nearest first, normalised like [`before`].
-pub(crate) fn after(text: &str, pos: usize, n: usize) -> Vec<String> {
+impl<'t> Near<'t> {
+    fn collect(tokens: impl Iterator<Item = &'t str>, n: usize) -> Self {
+        let mut near = Near::default();
+        for t in tokens.take(n.min(4)) {
+            let t = t.trim_matches(|c: char| {
+                matches!(c, ':' | ',' | ';' | '(' | ')' | '[' | ']' | '"' | '\'')
+            });
+            if !t.is_empty() {
+                near.toks[near.len] = t;
+                near.len += 1;
+            }
+        }
+        near
+    }
+
+    /// The `k`-th token, `""` past the end.
+    pub(crate) fn get(&self, k: usize) -> &'t str {
+        if k < self.len { self.toks[k] } else { "" }
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// True when token `k` is one of `list` (lower-case words), ignoring ASCII case.
+    pub(crate) fn is(&self, k: usize, list: &[&str]) -> bool {
+        k < self.len && list.iter().any(|w| w.eq_ignore_ascii_case(self.toks[k]))
+    }
+
+    /// True when any token is one of `list`.
+    pub(crate) fn any(&self, list: &[&str]) -> bool {
+        (0..self.len).any(|k| self.is(k, list))
+    }
+}
+
+/// Up to `n` (at most four) whitespace-separated tokens before `pos`, nearest
+/// first. Looks back at most 80 bytes and stops at a blank line.
+pub(crate) fn before(text: &str, pos: usize, n: usize) -> Near<'_> {
+    let lo = floor_char(text, pos.saturating_sub(80));
+    let mut window = &text[lo..pos];
+    if let Some(k) = memchr::memmem::rfind(window.as_bytes(), b"\n\n") {
+        window = &window[k + 2..];
+    }
+    Near::collect(window.split_ascii_whitespace().rev(), n)
+}
+
+/// Up to `n` (at most four) tokens after `pos`, nearest first, like [`before`].
+pub(crate) fn after(text: &str, pos: usize, n: usize) -> Near<'_> {
     let hi = ceil_char(text, (pos + 60).min(text.len()));
-    let window = &text[pos..hi];
-    let window = window.split("\n\n").next().unwrap_or(window);
-    window
-        .split_whitespace()
-        .take(n)
-        .map(norm)
-        .filter(|s| !s.is_empty())
-        .collect()
+    let mut window = &text[pos..hi];
+    if let Some(k) = memchr::memmem::find(window.as_bytes(), b"\n\n") {
+        window = &window[..k];
+    }
+    Near::collect(window.split_ascii_whitespace(), n)
 }
 
 /// The text of the same line before `pos` (up to 80 bytes).
@@ -239,11 +274,6 @@ pub(crate) fn line_before(text: &str, pos: usize) -> &str {
     let lo = floor_char(text, pos.saturating_sub(80));
     let w = &text[lo..pos];
     w.rsplit('\n').next().unwrap_or(w)
-}
-
-fn norm(s: &str) -> String {
-    s.trim_matches(|c: char| matches!(c, ':' | ',' | ';' | '(' | ')' | '[' | ']' | '"' | '\''))
-        .to_lowercase()
 }
 
 pub(crate) fn floor_char(text: &str, mut i: usize) -> usize {
@@ -382,8 +412,10 @@ mod tests {
     fn context_words() {
         let t = "Seen by (Dr. Smith) today";
         let p = t.find("Smith").unwrap();
-        assert_eq!(before(t, p, 2), ["dr.", "by"]);
-        assert_eq!(after(t, p, 1), ["smith"]);
+        let b = before(t, p, 2);
+        assert_eq!((b.get(0), b.get(1), b.get(2)), ("Dr.", "by", ""));
+        assert!(b.is(1, &["by"]) && b.any(&["dr."]) && !b.is(0, &["by"]));
+        assert_eq!(after(t, p, 1).get(0), "Smith");
         assert!(boundary_before(t, p) && !boundary_after(t, p + 2));
     }
 }

@@ -81,19 +81,15 @@ fn zip(out: &mut Out<'_>, lex: &Lexicon, start: usize, end: usize) {
         return;
     }
     let prev = before(text, start, 2);
-    let after_state = prev.first().is_some_and(|p| {
-        let raw = p.trim_end_matches('.');
-        raw.len() == 2
+    let raw = prev.get(0).trim_end_matches('.');
+    let after_state = !raw.is_empty()
+        && (raw.len() == 2
             && lex.is_state_code(&raw.to_ascii_uppercase())
             && state_written_upper(text, start)
-            || lex.place(raw).is_some_and(|pl| pl.state.is_some())
-    });
-    let labelled = prev.iter().any(|p| {
-        matches!(
-            p.as_str(),
-            "zip" | "zipcode" | "zip:" | "postal" | "code" | "zip#"
-        )
-    });
+            || lex
+                .place(&raw.to_lowercase())
+                .is_some_and(|pl| pl.state.is_some()));
+    let labelled = prev.any(&["zip", "zipcode", "zip:", "postal", "code", "zip#"]);
     if after_state || labelled {
         let detail = if after_state {
             "after state"

@@ -85,11 +85,7 @@ impl Ages {
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n')
                 || g.start() == 0;
-            if line_start
-                || prev
-                    .first()
-                    .is_some_and(|p| SEX_CONTEXT.contains(&p.as_str()))
-            {
+            if line_start || prev.is(0, SEX_CONTEXT) {
                 push_age(out, g.start(), g.end(), 0.82, "age.sex-suffix");
             }
         }

@@ -180,11 +180,7 @@ impl Dates {
             return;
         }
         let prev = before(text, whole.start(), 2);
-        let Some(p) = prev.first() else { return };
-        if prev.iter().any(|w| NOT_DATE_BEFORE.contains(&w.as_str())) {
-            return;
-        }
-        if is_quantity(text, whole.end()) || !EVENT_WORDS.contains(&p.as_str()) {
+        if prev.any(NOT_DATE_BEFORE) || !prev.is(0, EVENT_WORDS) || is_quantity(text, whole.end()) {
             return;
         }
         push(out, c, 0.8, "date.month/day");
@@ -195,13 +191,8 @@ impl Dates {
         let text = out.text;
         let m = c.get(0).expect("match");
         let prev = before(text, m.start(), 2);
-        let event = prev
-            .first()
-            .is_some_and(|p| EVENT_WORDS.contains(&p.as_str()))
-            || (prev.first().is_some_and(|p| p == "the" || p == "year")
-                && prev
-                    .get(1)
-                    .is_some_and(|p| EVENT_WORDS.contains(&p.as_str())));
+        let event =
+            prev.is(0, EVENT_WORDS) || prev.is(0, &["the", "year"]) && prev.is(1, EVENT_WORDS);
         if event && !is_quantity(text, m.end()) {
             out.push(
                 m.start(),
@@ -292,10 +283,8 @@ fn month_word_ok(month: &str, has_year: bool, day_first: bool) -> bool {
 
 /// True when the number ending at `end` is followed by a unit ("4 mg", "2019 patients").
 fn is_quantity(text: &str, end: usize) -> bool {
-    let next = after(text, end, 1);
-    next.first()
-        .is_some_and(|w| UNIT_AFTER.contains(&w.trim_end_matches('.')))
-        || text[end..].starts_with(['%', '"'])
+    let next = after(text, end, 1).get(0).trim_end_matches('.');
+    UNIT_AFTER.iter().any(|u| u.eq_ignore_ascii_case(next)) || text[end..].starts_with(['%', '"'])
 }
 
 fn push(out: &mut Out<'_>, c: &Captures<'_>, confidence: f32, rule: &'static str) {

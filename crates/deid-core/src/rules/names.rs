@@ -701,8 +701,13 @@ fn list_reason(fs: &[Feat<'_>]) -> &'static str {
 fn credential_after(text: &str, end: usize) -> Option<&'static str> {
     let rest = text[end..].strip_prefix(',').unwrap_or(&text[end..]);
     let rest = rest.strip_prefix(' ')?;
+    let first = *rest.as_bytes().first()?;
+    if !first.is_ascii_uppercase() {
+        return None;
+    }
     let found = CREDENTIALS.iter().copied().find(|c| {
-        rest.starts_with(c)
+        c.as_bytes()[0] == first
+            && rest.starts_with(c)
             && rest[c.len()..]
                 .chars()
                 .next()

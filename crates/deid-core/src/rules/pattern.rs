@@ -16,7 +16,7 @@ pub(crate) fn compile(pattern: &str) -> Regex {
     // Each rule family is one large alternation; a roomy lazy-DFA cache keeps
     // it from being rebuilt over and over on long texts.
     RegexBuilder::new(&ascii)
-        .dfa_size_limit(32 << 20)
+        .dfa_size_limit(8 << 20)
         .build()
         .unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"))
 }
