@@ -366,6 +366,9 @@ srom prom pprom sab ivf nkda ams lle avss
 # as names. They are put back into not_phi.txt after the census names have been
 # taken out of the wordfreq list. Hand-curated for this project.
 ALSO_WORDS = [
+    # ordinary words that faker lists as names somewhere
+    "ale", "arenas", "bale", "bigot", "blot", "canal", "eta", "grit", "harsh", "mallet", "mare",
+    "moles", "pastor", "peer", "sole", "tins", "verde", "safari",
     # very common words and function words
     "will", "do", "her", "new", "good", "see", "back", "way", "may", "day", "still",
     "best", "love", "long", "high", "little", "house", "place", "money", "free", "case",
@@ -543,6 +546,65 @@ def read_census(path: Path) -> list[tuple[str, float]]:
     return rows
 
 
+# Faker person providers in Latin script (plus the romanised Chinese and Japanese
+# lists): first and last names from many languages, so that names the 1990
+# census lacks (Liam, Priya, Oluwaseun, Nguyen) are known as names.
+FAKER_NAME_LOCALES = ["en_US", "en_GB", "en_IN", "en_NG", "es_MX", "es_ES", "fr_FR", "de_DE",
+                      "it_IT", "pt_BR", "pl_PL", "nl_NL", "tr_TR", "vi_VN", "sw", "yo_NG",
+                      "zh_CN", "ja_JP"]
+LATIN_NAME_RE = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ][A-Za-zÀ-ÖØ-öø-ɏḀ-ỿ'’ -]*")
+
+
+def faker_names() -> tuple[dict[str, str], set[str]]:
+    """First names (Title case -> F, M or U) and last names from faker."""
+    import importlib
+
+    first: dict[str, str] = {}
+    last: set[str] = set()
+
+    def ok(n: str) -> bool:
+        return bool(LATIN_NAME_RE.fullmatch(n)) and len(n) > 1
+
+    for loc in FAKER_NAME_LOCALES:
+        p = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        romanized = loc in ("zh_CN", "ja_JP")
+        fem = getattr(p, "first_names_female", ()) if not romanized else ()
+        mal = getattr(p, "first_names_male", ()) if not romanized else ()
+        every = getattr(p, "first_romanized_names" if romanized else "first_names", ())
+        for n in every:
+            if not ok(n):
+                continue
+            g = "F" if n in fem and n not in mal else "M" if n in mal and n not in fem else "U"
+            if first.get(n, g) != g:
+                g = "U"
+            first[n] = g
+        for n in getattr(p, "last_romanized_names" if romanized else "last_names", ()):
+            if ok(n):
+                last.add(n)
+    return first, last
+
+
+# Faker's name lists hold ordinary words too ("Room", "More", "Date" are surnames
+# somewhere). A faker name leaves the common-word list only when it is rare as
+# a word: first names below FAKER_FIRST_MAX_ZIPF, last names below FAKER_LAST_MAX_ZIPF.
+FAKER_FIRST_MAX_ZIPF = 4.3
+FAKER_LAST_MAX_ZIPF = 3.3
+
+
+def faker_name_words() -> set[str]:
+    """Lower-cased faker names that are too rare as English words to count as vocabulary."""
+    import wordfreq
+
+    first, last = faker_names()
+    out = set()
+    for names, limit in ((first, FAKER_FIRST_MAX_ZIPF), (last, FAKER_LAST_MAX_ZIPF)):
+        for n in names:
+            w = n.lower()
+            if wordfreq.zipf_frequency(w, "en") < limit:
+                out.add(w)
+    return out
+
+
 def build_first_names(site: Path) -> list[str]:
     fem = dict(read_census(site / "names" / "dist.female.first"))
     mal = dict(read_census(site / "names" / "dist.male.first"))
@@ -558,6 +620,8 @@ def build_first_names(site: Path) -> list[str]:
         # even sex split to express them per million people.
         freq = (pf + pm) / 2 * 10000
         rows[title_name(raw)] = (g, freq)
+    for n, g in faker_names()[0].items():
+        rows.setdefault(n, (g, 0.0))
     items = sorted(rows.items(), key=lambda kv: (-round(kv[1][1], 3), kv[0]))
     return [f"{n}\t{g}\t{fmt_freq(f)}" for n, (g, f) in items]
 
@@ -566,6 +630,8 @@ def build_last_names(site: Path) -> list[str]:
     rows = {}
     for raw, pct in read_census(site / "names" / "dist.all.last"):
         rows[title_name(raw)] = pct * 10000
+    for n in faker_names()[1]:
+        rows.setdefault(n, 0.0)
     items = sorted(rows.items(), key=lambda kv: (-round(kv[1], 3), kv[0]))
     return [f"{n}\t{fmt_freq(f)}" for n, f in items]
 
@@ -693,7 +759,7 @@ def build_not_phi(site: Path) -> tuple[list[str], list[str], list[str], dict]:
         raise SystemExit(f"ALSO_WORDS entries outside [a-z'-]: {bad}")
 
     first_top, last_top = census_top_names(site)
-    census = first_top | last_top
+    census = first_top | last_top | faker_name_words()
     wf = build_wordfreq_words()
     wf_removed = sorted(w for w in wf if w in census)
     wf_kept = [w for w in wf if w not in census]
@@ -786,8 +852,8 @@ def write_sources(out: Path, site: Path, info: dict, counts: dict,
 
     p.append("## Files\n")
     p.append("| file | lines | content | source |\n|---|---:|---|---|")
-    p.append(f"| `first_names.tsv` | {counts['first_names.tsv']} | `Name<TAB>G<TAB>freq` | names (census 1990 `dist.female.first`, `dist.male.first`) |")
-    p.append(f"| `last_names.tsv` | {counts['last_names.tsv']} | `Name<TAB>freq` | names (census 1990 `dist.all.last`) |")
+    p.append(f"| `first_names.tsv` | {counts['first_names.tsv']} | `Name<TAB>G<TAB>freq` | names (census 1990 `dist.female.first`, `dist.male.first`, with frequencies) + Faker person providers of {len(FAKER_NAME_LOCALES)} locales (frequency 0) |")
+    p.append(f"| `last_names.tsv` | {counts['last_names.tsv']} | `Name<TAB>freq` | names (census 1990 `dist.all.last`, with frequencies) + Faker person providers (frequency 0) |")
     p.append(f"| `zips.tsv` | {counts['zips.tsv']} | `zip<TAB>City<TAB>ST` | zipcodes (`zipcodes.list_all()`) |")
     p.append(f"| `states.tsv` | {counts['states.tsv']} | `Name<TAB>ST` | us (`us.states`) |")
     p.append(f"| `countries.txt` | {counts['countries.txt']} | one name per line | Faker (`faker/providers/address/en_US/__init__.py`, `Provider.countries`) |")
@@ -799,6 +865,12 @@ def write_sources(out: Path, site: Path, info: dict, counts: dict,
     p.append("")
 
     p.append("## Packages\n")
+    p.append("### Faker person names (first_names.tsv, last_names.tsv, and removals from not_phi.txt)\n")
+    p.append(f"- package: Faker (the same pinned version as below); files `faker/providers/person/<locale>/__init__.py`, "
+             f"`Provider.first_names`, `first_names_female`, `first_names_male`, `last_names` (and the romanised lists for zh_CN and ja_JP)")
+    p.append(f"- locales: {', '.join(FAKER_NAME_LOCALES)}; only names in Latin script are kept")
+    p.append(f"- a Faker name is taken out of not_phi.txt when it is rare as an English word "
+             f"(first names below Zipf {FAKER_FIRST_MAX_ZIPF}, last names below {FAKER_LAST_MAX_ZIPF}), unless ALSO_WORDS lists it\n")
     p.append("### names (first_names.tsv, last_names.tsv)\n")
     p.append(pkg_block("names"))
     p.append("- files used: `site-packages/names/dist.female.first`, `names/dist.male.first`, "

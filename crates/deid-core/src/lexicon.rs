@@ -143,6 +143,92 @@ const EXTRA_JOBS: &[&str] = &[
     "paramedic",
     "emt",
     "clergy",
+    "tailor",
+    "seamstress",
+    "nanny",
+    "babysitter",
+    "fisherman",
+    "teller",
+    "bank teller",
+    "translator",
+    "interpreter",
+    "rideshare driver",
+    "uber driver",
+    "barista",
+    "dishwasher",
+    "florist",
+    "butcher",
+    "baker",
+    "custodian",
+    "crossing guard",
+    "train conductor",
+    "air traffic controller",
+    "judge",
+    "chemist",
+    "biologist",
+    "scientist",
+    "researcher",
+    "homemaker",
+    "housewife",
+    "stay-at-home mother",
+    "farmhand",
+    "rancher",
+    "logger",
+    "miner",
+    "plasterer",
+    "drywall installer",
+    "tile setter",
+    "upholsterer",
+    "locksmith",
+    "jeweler",
+    "bookkeeper",
+    "cashier",
+    "stocker",
+    "warehouse associate",
+    "delivery driver",
+    "courier",
+    "mail carrier",
+    "letter carrier",
+    "postal clerk",
+    "line worker",
+    "assembler",
+    "machine operator",
+    "forklift driver",
+    "crane operator",
+    "heavy equipment operator",
+    "welder",
+    "pipefitter",
+    "boilermaker",
+    "millwright",
+    "optician",
+    "paramedic",
+    "firefighter",
+    "police officer",
+    "sheriff's deputy",
+    "detective",
+    "prison guard",
+    "social worker",
+    "counselor",
+    "therapist",
+    "teacher's aide",
+    "teaching assistant",
+    "principal",
+    "librarian",
+    "accountant",
+    "auditor",
+    "actuary",
+    "economist",
+    "consultant",
+    "programmer",
+    "it technician",
+    "network administrator",
+    "graphic artist",
+    "tattoo artist",
+    "chef",
+    "sous chef",
+    "waitress",
+    "bartender",
+    "hostess",
 ];
 
 /// The usual gender of a first name, where the census lists know it.
@@ -257,6 +343,32 @@ fn rows(list: &str) -> impl Iterator<Item = Vec<&str>> {
     list.lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').collect())
+}
+
+/// `s` with accented Latin letters replaced by plain ones, or `None` when there
+/// is nothing to replace.
+fn fold_accents(s: &str) -> Option<String> {
+    if s.is_ascii() {
+        return None;
+    }
+    let folded: String = s
+        .chars()
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
+            'ç' | 'č' | 'ć' => 'c',
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' => 'e',
+            'ì' | 'í' | 'î' | 'ï' | 'ī' => 'i',
+            'ñ' | 'ń' => 'n',
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
+            'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ł' => 'l',
+            other => other,
+        })
+        .collect();
+    (folded != s).then_some(folded)
 }
 
 /// The key of a lower-case word in the word map.
@@ -397,10 +509,13 @@ impl Lexicon {
     }
 
     /// What the lists say about a lower-case word (all `false`/`None` when nothing).
+    /// Accented Latin letters also match their plain forms ("josé" finds "jose").
     pub fn word(&self, lower: &str) -> WordInfo {
-        self.words
-            .get(&word_key(lower))
-            .map_or_else(WordInfo::default, |&p| WordInfo::unpack(p))
+        let found = self.words.get(&word_key(lower)).or_else(|| {
+            let plain = fold_accents(lower)?;
+            self.words.get(&word_key(&plain))
+        });
+        found.map_or_else(WordInfo::default, |&p| WordInfo::unpack(p))
     }
 
     /// Frequency per million and gender, when `word` is a known first name.
@@ -427,7 +542,11 @@ impl Lexicon {
 
     /// The place a lower-cased, single-spaced phrase names.
     pub fn place(&self, phrase: &str) -> Option<Place> {
-        self.phrases.get(phrase).and_then(|p| p.place)
+        let found = self
+            .phrases
+            .get(phrase)
+            .or_else(|| self.phrases.get(fold_accents(phrase)?.as_str()));
+        found.and_then(|p| p.place)
     }
 
     pub fn is_profession(&self, phrase: &str) -> bool {

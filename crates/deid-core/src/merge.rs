@@ -21,7 +21,9 @@ fn clip_before(taken: &BTreeMap<usize, (usize, usize)>, f: &Finding, text: &str)
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':'));
     let end = f.span.start() + head.len();
     let at_word_end = !text[end..].starts_with(char::is_alphanumeric);
-    (!head.is_empty() && at_word_end).then(|| Span::new(f.span.start(), end))
+    // What is left must still look like a name on its own, not a stray "In".
+    let enough = head.chars().filter(|c| c.is_alphabetic()).count() >= 3;
+    (enough && at_word_end).then(|| Span::new(f.span.start(), end))
 }
 
 /// Keeps the best of every group of overlapping findings and returns the

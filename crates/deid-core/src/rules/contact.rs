@@ -14,7 +14,8 @@ pub(crate) struct Contact {
     all: Regex,
 }
 
-const EXT: &str = r"(?:\s*(?:,\s*)?(?:x|ext\.?|extension|ext:)\s*\d{1,6})?";
+/// An extension after a number, or the end of the number.
+const EXT: &str = r"(?:\s*(?:,\s*)?(?:x|ext\.?|extension|ext:)\s*\d{1,6}\b|\b)";
 
 impl Contact {
     pub(crate) fn new() -> Self {
@@ -22,10 +23,13 @@ impl Contact {
             r"(?P<email>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b)".to_owned(),
             r#"(?P<url>\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[]+)"#.to_owned(),
             r"(?P<ipv4>\b(?:\d{1,3}\.){3}\d{1,3}\b)".to_owned(),
-            format!(r"(?P<phone>(?:\+?1[\s.-]?)?(?:\(\d{{3}}\)\s?|\b\d{{3}}[\s.-]?)\d{{3}}[\s.-]?\d{{4}}\b{EXT})"),
-            format!(r"(?P<intl>\+\d{{1,3}}(?:[\s.-]?\(?\d{{1,4}}\)?){{2,5}}\b{EXT})"),
+            format!(r"(?P<phone>(?:\+?1[\s.-]?|\b00\d{{1,3}}[\s.-]?)?(?:\(\d{{3}}\)\s?|\b\d{{3}}[\s.-]?)\d{{3}}[\s.-]?\d{{4}}{EXT})"),
+            format!(r"(?P<intl>\+\d{{1,3}}(?:[\s.-]?\(?\d{{1,4}}\)?){{2,5}}{EXT})"),
+            // National formats that start with a trunk 0: "070 4493 5104", "06-10446904".
+            format!(r"(?P<natl>\b0\d{{1,3}}(?:[ .-]\d{{2,5}}){{1,4}}{EXT})"),
             r"(?P<domain>\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|co|uk|ca|me|ly|mil|int|app|dev)\b(?:/[^\s<>]*)?)".to_owned(),
-            r"(?P<userlabel>\b(?:user\s?name|user\s?id|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
+            r"(?P<pager>\b(?:pager|pgr|beeper)\s*(?:#|:|no\.?)?\s*|\bpaged\s+(?:dr\.?\s+|doctor\s+)?[a-z'-]+(?:\s+[a-z'-]+)?\s+at\s+)(?P<pv>#?\d{1,2}-\d{4}|#?\d{4,6})\b".to_owned(),
+            r"(?P<userlabel>\b(?:user\s?name|user\s?id|log(?:ged)?\s?in\s+as|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
             r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
         ];
         Contact {
@@ -50,7 +54,9 @@ impl Contact {
             } else if let Some(m) = c.name("ipv4") {
                 ipv4(out, m.start(), m.end());
             } else if let Some(m) = c.name("phone").or_else(|| c.name("intl")) {
-                phone(out, m.start(), m.end());
+                phone(out, m.start(), m.end(), 10);
+            } else if let Some(m) = c.name("natl") {
+                phone(out, m.start(), m.end(), 9);
             } else if let Some(m) = c.name("domain") {
                 let glued = text[..m.start()].ends_with(['@', '.', '/'])
                     || text[m.end()..].starts_with('@');
@@ -64,6 +70,14 @@ impl Contact {
                         Reason::rule("url.domain"),
                     );
                 }
+            } else if let Some(g) = c.name("pv") {
+                out.push(
+                    g.start(),
+                    g.end(),
+                    Category::Phone,
+                    0.85,
+                    Reason::rule("phone.pager").with("pager"),
+                );
             } else if let Some(g) = c.name("user") {
                 let sep = c.name("sep").map_or("", |s| s.as_str()).trim();
                 let label = c["userlabel"].to_ascii_lowercase();
@@ -114,14 +128,15 @@ fn ipv6(out: &mut Out<'_>) {
 
 /// A phone, fax or pager number: ten digits or more, not glued to other
 /// identifiers, with the kind read from the words before it on its line.
-fn phone(out: &mut Out<'_>, start: usize, end: usize) {
+fn phone(out: &mut Out<'_>, start: usize, end: usize, min_digits: usize) {
     let text = out.text;
     let s = &text[start..end];
     let digits = s.bytes().filter(u8::is_ascii_digit).count();
+    let rest = &text[end..];
     let glued = text[..start]
         .ends_with(|c: char| c.is_ascii_alphanumeric() || c == '-' || c == '/')
-        || text[end..].starts_with(['-', '/']);
-    if digits < 10 || glued || ssn_shape(s) {
+        || rest.starts_with(['-', '/', '.']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+    if digits < min_digits || digits > 15 || glued || ssn_shape(s) {
         return;
     }
     let ctx = line_before(text, start).to_ascii_lowercase();
@@ -165,7 +180,7 @@ fn username(out: &mut Out<'_>, start: usize, end: usize, sep: &str, label: &str)
     let id_like = value.contains(|ch: char| ch.is_ascii_digit() || ch == '_' || ch == '.');
     let plain_label = label == "user" || label == "account";
     let word = crate::lexicon::lexicon().is_common(&value.to_lowercase());
-    if (id_like || (!sep.is_empty() || !word) && !plain_label) && !value.contains('@') {
+    if (id_like || !word || !sep.is_empty() && !plain_label) && !value.contains('@') {
         out.push(
             start,
             end,

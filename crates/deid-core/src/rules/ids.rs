@@ -25,17 +25,17 @@ const LABELS: &[(Category, &str, &str)] = &[
     (
         Category::HealthPlan,
         "health plan",
-        r"member\s+(?:id|#|number|no\.?)|subscriber\s+(?:id|#|number|no\.?)|policy\s*(?:#|number|no\.?|id)|group\s*(?:#|number|no\.?)|insurance\s+(?:id|#|number|no\.?)|health\s+plan\s*(?:id|#|number|no\.?)?|plan\s+(?:id|#)|beneficiary\s+(?:id|#|number)|medicare\s*(?:#|id|number|no\.?)|medicaid\s*(?:#|id|number|no\.?)|hicn|mbi",
+        r"member\s+(?:id|#|number|no\.?)|subscriber\s+(?:id|#|number|no\.?)|policy\s*(?:#|number|no\.?|id)|group\s*(?:#|number|no\.?)|insurance\s+(?:id|#|number|no\.?)|health\s+plan\s*(?:id|#|number|no\.?)?|plan\s+(?:id|#)|beneficiary\s+(?:id|#|number)|medicare\s*(?:#|id|number|no\.?)|medicaid\s*(?:#|id|number|no\.?)|(?-i:HICN|MBI)",
     ),
     (
         Category::Account,
         "account",
-        r"account\s*(?:#|number|no\.?|id)?|acct\.?\s*(?:#|number|no\.?)?|billing\s*(?:#|number|account|id)|invoice\s*(?:#|number|no\.?)|fin\s*#?|financial\s+(?:number|#)|encounter\s*(?:#|number|no\.?|id)|visit\s*(?:#|number|id)|card\s*(?:#|number|no\.?)|iban",
+        r"account\s*(?:#|number|no\.?|id)?|acct\.?\s*(?:#|number|no\.?)?|billing\s*(?:#|number|account|id)|invoice\s*(?:#|number|no\.?)|(?-i:FIN)\s*#?|financial\s+(?:number|#)|encounter\s*(?:#|number|no\.?|id)|visit\s*(?:#|number|id)|card\s*(?:#|number|no\.?)|(?-i:IBAN)",
     ),
     (
         Category::License,
         "license",
-        r"(?:driver'?s?\s+)?licen[sc]e\s*(?:#|number|no\.?|id)?|lic\.?\s*#|dl\s*#?|dea\s*(?:#|number|no\.?)?|npi\s*(?:#|number|no\.?)?|certificat(?:e|ion)\s*(?:#|number|no\.?)|board\s+cert(?:ification)?\s*#?",
+        r"(?:driver'?s?\s+)?licen[sc]e\s*(?:#|number|no\.?|id)?|lic\.?\s*#|(?-i:DL)\s*#?|dea\s*(?:#|number|no\.?)?|npi\s*(?:#|number|no\.?)?|certificat(?:e|ion)\s*(?:#|number|no\.?)|board\s+cert(?:ification)?\s*#?",
     ),
     (
         Category::Vehicle,
@@ -45,7 +45,7 @@ const LABELS: &[(Category, &str, &str)] = &[
     (
         Category::Device,
         "device",
-        r"serial\s*(?:#|number|no\.?)?|s/n|sn\s*[#:]|device\s+(?:id|#|number|serial)|udi|imei|implant\s+(?:id|#|serial)|lot\s*(?:#|number|no\.?)|model\s*/\s*serial",
+        r"serial\s*(?:#|number|no\.?)?|s/n|(?-i:SN)\s*[#:]?|device\s+(?:id|#|number|serial)|(?-i:UDI|IMEI)|(?:insulin\s+)?pump|(?:glucose\s+)?meter|glucometer|pacemaker|defibrillator|(?-i:ICD|CPAP|BiPAP)|neurostimulator|stimulator|monitor|implant\s+(?:id|#|serial)|lot\s*(?:#|number|no\.?)|model\s*/\s*serial",
     ),
     (
         Category::BioID,
@@ -55,7 +55,7 @@ const LABELS: &[(Category, &str, &str)] = &[
     (
         Category::IDNum,
         "id number",
-        r"passport\s*(?:#|number|no\.?|id)?|employee\s*(?:id|#|number|no\.?)|student\s*(?:id|#|number|no\.?)|badge\s*(?:#|number|id)|case\s*(?:#|number|no\.?)|accession\s*(?:#|number|no\.?)?|specimen\s*(?:#|number|no\.?|id)|order\s*(?:#|number|no\.?)|requisition\s*(?:#|number|no\.?)|claim\s*(?:#|number|no\.?)|reference\s*(?:#|number|no\.?)|ref\.?\s*#|confirmation\s*(?:#|number|no\.?)|tracking\s*(?:#|number)|tax\s+id|ein|itin|national\s+id|state\s+id|military\s+id|visa\s*(?:#|number)|id\s*(?:#|number|no\.?)|id",
+        r"passport\s*(?:#|number|no\.?|id)?|employee\s*(?:id|#|number|no\.?)|student\s*(?:id|#|number|no\.?)|badge\s*(?:#|number|id)|case\s*(?:#|number|no\.?)|accession\s*(?:#|number|no\.?)?|specimen\s*(?:#|number|no\.?|id)|order\s*(?:#|number|no\.?)|requisition\s*(?:#|number|no\.?)?|(?:screening|subject|enrollment|enrolment|randomi[sz]ation|participant)\s+(?:id|#|number|no\.?)|kit\s*(?:#|number|id)|claim\s*(?:#|number|no\.?)|reference\s*(?:#|number|no\.?)|ref\.?\s*#|confirmation\s*(?:#|number|no\.?)|tracking\s*(?:#|number)|tax\s+id|(?-i:EIN|ITIN)|national\s+id|state\s+id|military\s+id|visa\s*(?:#|number)|id\s*(?:#|number|no\.?)|id",
     ),
 ];
 
@@ -77,7 +77,7 @@ const CHECKED: &str = concat!(
 impl Ids {
     pub(crate) fn new() -> Self {
         // An identifier: letters, digits and inner separators, or digit groups split by single spaces.
-        let value = r"(?:\d{2,6} ){1,4}\d{2,6}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*";
+        let value = r"(?:\d{2,6} ){1,4}\d{2,6}\b|(?-i:[A-Z]{2,4}) \d{3,5}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*";
         let labels: Vec<String> = LABELS
             .iter()
             .enumerate()
@@ -98,6 +98,10 @@ impl Ids {
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         for c in self.all.captures_iter(out.text) {
             if let Some(v) = c.name("v") {
+                // "mg/dL 70-99": a label glued to a slash is part of a unit.
+                if out.text[..c.get(0).expect("match").start()].ends_with('/') {
+                    continue;
+                }
                 // Label `k` is capture group `k + 1`: the labels hold no groups of their own.
                 if let Some(&(cat, name, _)) = (0..LABELS.len())
                     .find(|k| c.get(k + 1).is_some())

@@ -186,7 +186,7 @@ const PATIENT_CONTEXT: &[&str] = &[
 ];
 
 /// Labels after which a name may even be written in lower case.
-const STRONG_LABELS: &[&str] = &["patient name", "pt name", "name", "patient"];
+const STRONG_LABELS: &[&str] = &["patient name", "pt name", "name", "patient", "from", "to"];
 
 struct Feat<'w> {
     cap: bool,
@@ -382,7 +382,15 @@ impl Scan<'_, '_> {
             && i + 1 < self.ws.len()
             && title_gap(self.ws.gap(i + 1))
         {
-            let end = self.chain(i + 1, Trust::Title);
+            // "MR." and "MS." in capitals are as often mitral regurgitation and
+            // multiple sclerosis: the word after must look like a name.
+            let shouted = f.caps && !is_doc_title;
+            let next = &self.feats[i + 1];
+            let end = if shouted && next.common && !(next.first || next.last) {
+                i + 1
+            } else {
+                self.chain(i + 1, Trust::Title)
+            };
             if end > i + 1 {
                 let doctor =
                     is_doc_title || Self::context_in(&self.ws.context(i), doctor_index()).is_some();
@@ -405,9 +413,15 @@ impl Scan<'_, '_> {
         if self.chain(i, Trust::Label) == i {
             return None;
         }
-        // A name followed by a credential ("Anne Foley, RN") is a clinician's.
-        let ctx_end = self.chain(i, Trust::Context);
-        if ctx_end > i && f.cap {
+        // A name followed by a credential ("Anne Foley, RN", "VARGAS, ELEANOR MD")
+        // is a clinician's.
+        let ctx_end = self.chain(i, if f.caps { Trust::Label } else { Trust::Context });
+        let ctx_end = if f.caps {
+            self.comma_first_name(ctx_end, true).unwrap_or(ctx_end)
+        } else {
+            ctx_end
+        };
+        if ctx_end > i && (f.cap || f.caps) {
             if let Some(c) = credential_after(self.text, self.ws.get(ctx_end - 1).end) {
                 return Some(self.name(
                     i,
@@ -554,6 +568,16 @@ impl Scan<'_, '_> {
         if f.lower.chars().count() < 3 {
             return None;
         }
+        // "George, a 62-year-old man": a first name introducing the patient.
+        let rest = &self.text[self.ws.get(end - 1).end..];
+        if f.first && introduces_age(rest) {
+            return Some(0.85);
+        }
+        // "Johnny is a very sympathetic person.", "Kalman: ...": a first name
+        // opening a sentence as its subject or speaker.
+        if sentence_start && f.first && !f.common && subject_follows(rest) {
+            return Some(0.62);
+        }
         let after_saint = matches!(prev, "san" | "santa");
         if after_saint || f.lower.ends_with("'s") || f.lower.ends_with("’s") && sentence_start {
             return None;
@@ -695,6 +719,67 @@ fn list_reason(fs: &[Feat<'_>]) -> &'static str {
         (true, false) => "first name list",
         _ => "surname list",
     }
+}
+
+/// A verb or a colon right after a word: it is the subject or the speaker.
+fn subject_follows(rest: &str) -> bool {
+    if rest.starts_with(':') || rest.starts_with("'s ") {
+        return true;
+    }
+    let Some(r) = rest.strip_prefix(' ') else {
+        return false;
+    };
+    let verb = r
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        verb,
+        "is" | "was"
+            | "has"
+            | "had"
+            | "said"
+            | "says"
+            | "told"
+            | "reports"
+            | "reported"
+            | "called"
+            | "went"
+            | "came"
+            | "lives"
+            | "lived"
+            | "works"
+            | "worked"
+            | "wants"
+            | "wanted"
+            | "asked"
+            | "asks"
+            | "states"
+            | "stated"
+            | "denies"
+            | "denied"
+            | "will"
+            | "would"
+            | "can"
+            | "could"
+            | "did"
+            | "does"
+    )
+}
+
+/// ", a 62-year-old", " is a 45 yo", ", 45,": what follows a name that introduces a patient.
+fn introduces_age(rest: &str) -> bool {
+    let Some(r) = rest
+        .strip_prefix(", ")
+        .or_else(|| rest.strip_prefix(" is "))
+    else {
+        return false;
+    };
+    let r = r
+        .strip_prefix("a ")
+        .or_else(|| r.strip_prefix("an "))
+        .unwrap_or(r);
+    r.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// A credential right after a name ("Jones, MD", "Lee RN").

@@ -88,6 +88,10 @@ const ORG_HEADS: &[&str] = &[
     "elementary",
     "high school",
     "middle school",
+    "apothecary",
+    "service",
+    "mutual",
+    "drugstore",
 ];
 const PLACE_HEADS: &[&str] = &[
     "reservation",
@@ -125,6 +129,11 @@ const PLACE_HEADS: &[&str] = &[
     "harbor",
     "harbour",
     "trailhead",
+    "field",
+    "amphitheatre",
+    "amphitheater",
+    "theater",
+    "theatre",
     "memorial park",
     "national park",
     "state park",
@@ -227,9 +236,18 @@ impl Orgs {
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
         let text = out.text;
         let heads = heads();
-        for h in 1..ws.len() {
+        for h in 0..ws.len() {
             if !is_capitalized(ws.raw(h)) {
                 continue;
+            }
+            if let Some(end) = employer_at(ws, lex, h) {
+                out.push(
+                    ws.get(h).start,
+                    ws.get(end).end,
+                    Category::Organization,
+                    0.8,
+                    Reason::rule("organization.employer"),
+                );
             }
             let Some(candidates) = heads.get(ws.lower(h)) else {
                 continue;
@@ -247,6 +265,19 @@ impl Orgs {
                 continue;
             };
             let Some(first) = name_start(ws, lex, h) else {
+                // "Hospital San Rafael": the name may follow the head.
+                if let Some(k) = (cat == Category::Hospital)
+                    .then(|| name_after(ws, lex, last))
+                    .flatten()
+                {
+                    out.push(
+                        ws.get(h).start,
+                        ws.get(k).end,
+                        cat,
+                        0.85,
+                        Reason::rule("hospital.name-after-head"),
+                    );
+                }
                 continue;
             };
             if (first..=last).all(|k| !ws.raw(k).chars().any(char::is_lowercase)) {
@@ -282,6 +313,10 @@ impl Orgs {
 /// capitalised words (joined by spaces, "St. ", " & " or connectors), less
 /// leading generic words; `None` when no word of it is a proper name.
 fn name_start(ws: &Words<'_>, lex: &Lexicon, h: usize) -> Option<usize> {
+    // "Summary of Hospital Stay": a head right after a connector has no name.
+    if h == 0 || CONNECTORS.contains(&ws.lower(h - 1)) {
+        return None;
+    }
     let mut k = h;
     while k > 0 && h - k < 5 {
         let prev = k - 1;
@@ -312,6 +347,65 @@ fn name_start(ws: &Words<'_>, lex: &Lexicon, h: usize) -> Option<usize> {
         )
     })?;
     (start..h).any(proper).then_some(start)
+}
+
+/// Words after which a capitalised name is an employer or a business.
+const EMPLOYER_CONTEXT: &[&str] = &[
+    "employer",
+    "works at",
+    "works for",
+    "worked at",
+    "worked for",
+    "employed by",
+    "employed at",
+    "job at",
+    "employee of",
+    "owner of",
+    "call from",
+    "called from the",
+];
+
+/// The last word of an employer's name starting at word `i`, when the words
+/// before it say so ("Employer: Liberty Mutual", "works at Hilltop Landscaping").
+fn employer_at(ws: &Words<'_>, lex: &Lexicon, i: usize) -> Option<usize> {
+    let ctx = ws.context(i);
+    if !EMPLOYER_CONTEXT.iter().any(|p| ctx.ends_with(p)) {
+        return None;
+    }
+    let mut last = None;
+    let mut k = i;
+    while k < ws.len() && k - i < 4 && (k == i || ws.gap(k) == " ") {
+        let w = ws.raw(k);
+        if is_capitalized(w) {
+            last = Some(k);
+        } else if !CONNECTORS.contains(&ws.lower(k)) {
+            break;
+        }
+        k += 1;
+    }
+    let last = last?;
+    // A person's name or a plain word is not an employer.
+    let proper = (i..=last).any(|j| {
+        let l = ws.lower(j);
+        !CONNECTORS.contains(&l) && !GENERIC.contains(&l) && lex.word(l).first.is_none()
+    });
+    proper.then_some(last)
+}
+
+/// "Hospital San Rafael": up to three capitalised, non-vocabulary words after
+/// the head; the index of the last, if any.
+fn name_after(ws: &Words<'_>, lex: &Lexicon, head_end: usize) -> Option<usize> {
+    let mut last = None;
+    let mut k = head_end + 1;
+    while k < ws.len() && k - head_end <= 3 && ws.gap(k) == " " {
+        let (w, l) = (ws.raw(k), ws.lower(k));
+        if !is_capitalized(w) || lex.is_common(l) || GENERIC.contains(&l) {
+            break;
+        }
+        last = Some(k);
+        k += 1;
+    }
+    last
 }
 
 /// "Hospital of the University of Pennsylvania": the last word of an

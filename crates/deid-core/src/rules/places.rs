@@ -67,8 +67,11 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     while i < ws.len() {
         let capital = ws.raw(i).starts_with(char::is_uppercase);
         // Occupations follow one of a few words; look the context up only then.
-        let maybe_job = i > 0 && JOB_TRIGGERS.contains(&ws.lower(i - 1));
-        if !capital && !maybe_job {
+        let maybe_job =
+            i > 0 && (JOB_TRIGGERS.contains(&ws.lower(i - 1)) || is_age_word(ws.lower(i - 1)));
+        // Countries are sometimes typed in lower case: "arrived from bahrain".
+        let lower_place = !capital && i > 0 && LOC_PREP.contains(&ws.lower(i - 1));
+        if !capital && !maybe_job && !lower_place {
             i += 1;
             continue;
         }
@@ -109,7 +112,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
         for n in (1..=longest).rev() {
             let k = &key[..ends[n]];
             let (start, end) = (ws.get(i).start, ws.get(i + n - 1).end);
-            if capital {
+            if capital || lower_place {
                 let code = n == 1 && k.len() == 2 && lex.is_state_code(&k.to_ascii_uppercase());
                 let place = lex.place(k).or(code.then(crate::lexicon::Place::default));
                 let judged = place.and_then(|p| {
@@ -172,6 +175,13 @@ fn is_job_context(ctx: &Context<'_>) -> bool {
                 "works" | "worked" | "employed" | "working" | "job" | "career" | "retired"
             ))
         || (matches!(p(0), "a" | "an") && p(1) == "as")
+        // "a 47-year-old teacher", "is a 72 yo fisherman"
+        || (is_age_word(p(0)) && (1..4).any(|k| matches!(p(k), "a" | "an")))
+}
+
+/// The last word of an age: "47-year-old", "old", "yo", the "o" of "y/o".
+fn is_age_word(w: &str) -> bool {
+    w.ends_with("old") || matches!(w, "yo" | "o" | "yrs" | "years")
 }
 
 /// Where a candidate place stands: its bytes, its length in words and the word before it.
@@ -220,14 +230,16 @@ fn judge_place(
             .starts_with(|c: char| c.is_ascii_digit());
         let after_city = after_comma
             && ends_with_city(head.trim_end_matches(','), lex)
-            && !credential_after_name(head, surface, lex);
+            && !credential_after_name(head, surface, lex)
+            && (!matches!(surface, "MD" | "PA" | "DO") || city_after_preposition(head));
         return (after_comma && before_zip || after_city).then_some((
             Category::State,
             0.93,
             Reason::list("state list").with("address context"),
         ));
     }
-    if !capital && !all_caps || crate::text::eponym_head_after(text, end) {
+    let lower_country = !capital && !all_caps && place.country && after_prep && !ambiguous;
+    if !capital && !all_caps && !lower_country || crate::text::eponym_head_after(text, end) {
         return None;
     }
     if all_caps && !followed_by_state(rest, lex) && !after_prep {
@@ -261,6 +273,13 @@ fn judge_place(
         return None;
     }
     if place.city_zips > 0 {
+        if after_street(&text[..start]) && capital {
+            return Some((
+                Category::City,
+                0.9,
+                Reason::list("city list").with("after a street address"),
+            ));
+        }
         if followed_by_state(rest, lex) {
             return Some((
                 Category::City,
@@ -296,6 +315,78 @@ fn credential_after_name(head: &str, code: &str, lex: &Lexicon) -> bool {
     ws.len() == 2
         && lex.first_name(&ws[1].to_lowercase()).is_some()
         && ws[1].starts_with(|c: char| c.is_uppercase())
+}
+
+/// Street suffixes that end an address line.
+const SUFFIXES: &[&str] = &[
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "rd",
+    "boulevard",
+    "blvd",
+    "lane",
+    "ln",
+    "drive",
+    "dr",
+    "court",
+    "ct",
+    "way",
+    "place",
+    "pl",
+    "terrace",
+    "circle",
+    "parkway",
+    "pkwy",
+    "highway",
+    "hwy",
+    "trail",
+    "square",
+    "plaza",
+    "loop",
+    "pike",
+];
+/// Unit words before a unit number.
+const UNITS: &[&str] = &[
+    "apt",
+    "apartment",
+    "suite",
+    "ste",
+    "unit",
+    "box",
+    "floor",
+    "fl",
+    "rm",
+    "room",
+    "bldg",
+];
+
+/// "12 Ocean Court, Fresno", "Apt 4B, Fresno", "P.O. Box 833, Fresno": the text
+/// before ends with a street address and a comma.
+fn after_street(head: &str) -> bool {
+    let Some(head) = head.trim_end().strip_suffix(',') else {
+        return false;
+    };
+    let mut words = head.trim_end().rsplit(' ');
+    let last = words.next().unwrap_or("").trim_end_matches('.');
+    let prev = words.next().unwrap_or("").trim_end_matches('.');
+    SUFFIXES.iter().any(|s| s.eq_ignore_ascii_case(last))
+        || last.bytes().any(|b| b.is_ascii_digit())
+            && (UNITS.iter().any(|u| u.eq_ignore_ascii_case(prev)) || last.starts_with('#'))
+}
+
+/// "lives in Baltimore, MD": the city before the comma follows a location word.
+/// Without one (or a ZIP after), "MD", "PA" and "DO" after a comma are credentials.
+fn city_after_preposition(head: &str) -> bool {
+    let mut words = head
+        .trim_end_matches(',')
+        .rsplit(' ')
+        .filter(|w| !w.is_empty());
+    words
+        .nth(1)
+        .is_some_and(|w| LOC_PREP.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// The text ends with a known city name of one to three words.
