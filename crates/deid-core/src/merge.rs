@@ -30,7 +30,7 @@ fn clip_before(taken: &BTreeMap<usize, (usize, usize)>, f: &Finding, text: &str)
 /// survivors sorted by position. Findings from the user's deny-list win; then
 /// higher confidence, with a small bonus for length, so "St. Mary's Hospital"
 /// beats the first name "Mary" inside it.
-pub fn resolve(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
+pub fn resolve(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     let score = |f: &Finding| {
         let deny = if f.reasons.iter().any(|r| r.source == Source::Config) {
             10.0
@@ -39,11 +39,10 @@ pub fn resolve(mut findings: Vec<Finding>, text: &str) -> Vec<Finding> {
         };
         deny + f.confidence + f.span.len().min(40) as f32 * 0.002
     };
-    findings.sort_by(|a, b| {
-        score(b)
-            .total_cmp(&score(a))
-            .then(a.span.start().cmp(&b.span.start()))
-    });
+    // Scores are computed once, not in every comparison.
+    let mut scored: Vec<(f32, Finding)> = findings.into_iter().map(|f| (score(&f), f)).collect();
+    scored.sort_by(|(sa, a), (sb, b)| sb.total_cmp(sa).then(a.span.start().cmp(&b.span.start())));
+    let findings = scored.into_iter().map(|(_, f)| f);
     let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
     // Accepted spans: start -> (end, index in `kept`).
     let mut taken: BTreeMap<usize, (usize, usize)> = BTreeMap::new();

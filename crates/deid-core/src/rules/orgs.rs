@@ -368,6 +368,15 @@ const EMPLOYER_CONTEXT: &[&str] = &[
 /// The last word of an employer's name starting at word `i`, when the words
 /// before it say so ("Employer: Liberty Mutual", "works at Hilltop Landscaping").
 fn employer_at(ws: &Words<'_>, lex: &Lexicon, i: usize) -> Option<usize> {
+    // Every context phrase ends in one of these words: test it before the rest.
+    if i == 0
+        || !matches!(
+            ws.lower(i - 1),
+            "employer" | "at" | "for" | "by" | "of" | "from" | "the"
+        )
+    {
+        return None;
+    }
     let ctx = ws.context(i);
     if !EMPLOYER_CONTEXT.iter().any(|p| ctx.ends_with(p)) {
         return None;
