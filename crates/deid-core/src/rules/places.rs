@@ -67,8 +67,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     while i < ws.len() {
         let capital = ws.raw(i).starts_with(char::is_uppercase);
         // Occupations follow one of a few words; look the context up only then.
-        let maybe_job =
-            i > 0 && (JOB_TRIGGERS.contains(&ws.lower(i - 1)) || is_age_word(ws.lower(i - 1)));
+        let maybe_job = i > 0 && may_precede_job(ws.lower(i - 1));
         // Countries are sometimes typed in lower case: "arrived from bahrain".
         let lower_place = !capital && i > 0 && LOC_PREP.contains(&ws.lower(i - 1));
         if !capital && !maybe_job && !lower_place {
@@ -147,23 +146,11 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     }
 }
 
-/// The words an occupation can directly follow (see [`is_job_context`]).
-const JOB_TRIGGERS: &[&str] = &[
-    "a",
-    "an",
-    "as",
-    "retired",
-    "former",
-    "occupation",
-    "job",
-    "profession",
-    "employment",
-    "works",
-    "worked",
-    "employed",
-    "trade",
-    "career",
-];
+/// The words an occupation can directly follow: a cheap test before
+/// [`is_job_context`] looks at the whole context.
+fn may_precede_job(w: &str) -> bool {
+    matches!(w, "a" | "an" | "as") || JOB_CONTEXT.contains(&w) || is_age_word(w)
+}
 
 fn is_job_context(ctx: &Context<'_>) -> bool {
     let p = |k: usize| ctx.get(k);
