@@ -5,14 +5,19 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use anyhow::Context;
 use clap::Args;
 use deid_synth::{Split, SynthConfig, generate};
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
-    /// JSONL corpus (`{"text": ...}` per line); generated notes when absent
-    #[arg(long, value_name = "FILE")]
+    /// A JSONL corpus (`{"text": ...}` per line) or a folder of .txt notes;
+    /// generated notes when absent
+    #[arg(long, value_name = "PATH")]
     corpus: Option<PathBuf>,
+    /// Use the corpus this many times over (for small folders of notes)
+    #[arg(long, default_value_t = 1)]
+    repeat: usize,
     /// Generated notes to use when no corpus is given
     #[arg(long, default_value_t = 500)]
     notes: usize,
@@ -22,17 +27,41 @@ pub(crate) struct BenchArgs {
 }
 
 fn corpus(args: &BenchArgs) -> anyhow::Result<Vec<String>> {
-    if let Some(path) = &args.corpus {
-        let docs = crate::eval::load_gold(path, Some(crate::eval::GoldFormat::Jsonl))?;
-        return Ok(docs.into_iter().map(|d| d.text).collect());
-    }
+    let once = match &args.corpus {
+        Some(dir) if dir.is_dir() => notes_in(dir)?,
+        Some(path) => crate::eval::load_gold(path, Some(crate::eval::GoldFormat::Jsonl))?
+            .into_iter()
+            .map(|d| d.text)
+            .collect(),
+        None => generated(args),
+    };
+    let n = once.len() * args.repeat.max(1);
+    Ok(once.into_iter().cycle().take(n).collect())
+}
+
+/// Every `.txt` file directly in `dir`, in name order.
+fn notes_in(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("reading {}", dir.display()))?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| Ok(crate::input::read_file(p, crate::input::Utf8::Strict)?.text))
+        .collect()
+}
+
+fn generated(args: &BenchArgs) -> Vec<String> {
     let cfg = SynthConfig {
         seed: 7,
         count: args.notes,
         split: Split::Train,
         phi_free: false,
     };
-    Ok(generate(&cfg).map(|d| d.text).collect())
+    generate(&cfg).map(|d| d.text).collect()
 }
 
 pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<ExitCode> {

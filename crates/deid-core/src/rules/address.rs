@@ -53,6 +53,10 @@ impl Address {
 }
 
 fn street(out: &mut Out<'_>, lex: &Lexicon, start: usize, s: &str) {
+    // "2:15 PM. Will route": the minutes of a time are no house number.
+    if out.text[..start].ends_with(':') {
+        return;
+    }
     let s = s.trim_end();
     // "3 Times Daily" is no street: the name words must not all be vocabulary.
     let proper = s

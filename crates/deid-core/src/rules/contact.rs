@@ -28,7 +28,7 @@ impl Contact {
             // National formats that start with a trunk 0: "070 4493 5104", "06-10446904".
             format!(r"(?P<natl>\b0\d{{1,3}}(?:[ .-]\d{{2,5}}){{1,4}}{EXT})"),
             r"(?P<domain>\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|io|us|info|biz|health|co|uk|ca|me|ly|mil|int|app|dev)\b(?:/[^\s<>]*)?)".to_owned(),
-            r"(?P<pager>\b(?:pager|pgr|beeper)\s*(?:#|:|no\.?)?\s*|\bpaged\s+(?:dr\.?\s+|doctor\s+)?[a-z'-]+(?:\s+[a-z'-]+)?\s+at\s+)(?P<pv>#?\d{1,2}-\d{4}|#?\d{4,6})\b".to_owned(),
+            r"(?P<pager>\b(?:pager|pgr|beeper)\s*(?::|no\.?)?\s*|\bpaged\s+(?:dr\.?\s+|doctor\s+)?[a-z'-]+(?:\s+[a-z'-]+)?\s+at\s+)(?P<pv>#?\d{1,2}-\d{4}|#?\d{4,6})\b".to_owned(),
             r"(?P<userlabel>\b(?:user\s?name|user\s?id|log(?:ged)?\s?in\s+as|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
             r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
         ];

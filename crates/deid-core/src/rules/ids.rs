@@ -168,6 +168,10 @@ fn labelled(out: &mut Out<'_>, cat: Category, name: &'static str, start: usize, 
     if cat == Category::SocialSecurity && !ssn_value_ok(v) {
         return;
     }
+    // "monitor A1c": after a device word, a serial has at least three digits.
+    if name == "device" && v.bytes().filter(u8::is_ascii_digit).count() < 3 {
+        return;
+    }
     let (cat, confidence, rule) = refine(cat, name, v);
     out.push(start, start + v.len(), cat, confidence, Reason::rule(rule));
 }

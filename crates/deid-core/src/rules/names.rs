@@ -264,6 +264,16 @@ enum Trust {
     Plain,
 }
 
+/// A lower-case word that the name lists know and the vocabulary does not
+/// ("pt name: maria lopez"), looked up on demand.
+fn listed_lower(f: &Feat<'_>, lex: &Lexicon) -> bool {
+    if f.looked_up {
+        return (f.first || f.last) && !f.common;
+    }
+    let w = lex.word(f.base());
+    (w.first.is_some() || w.last.is_some() || compound_name(f.base(), lex)) && !is_common(f, lex)
+}
+
 /// Vocabulary, looking lower-case words up on demand.
 fn is_common(f: &Feat<'_>, lex: &Lexicon) -> bool {
     if f.looked_up {
@@ -277,13 +287,17 @@ fn name_like(f: &Feat<'_>, trust: Trust, lex: &Lexicon) -> bool {
     if f.initial {
         return true;
     }
+    // "Dear Doctor": a title on its own is no name.
+    if f.is_title() {
+        return false;
+    }
     let listed = f.first || f.last;
     match trust {
         Trust::Title => f.cap,
         Trust::Context => f.cap && !f.caps && (!f.common || listed),
         Trust::Label => {
             ((f.cap || f.caps) && (!f.common || listed))
-                || (f.lower.chars().count() > 2 && !is_common(f, lex))
+                || (f.lower.chars().count() > 2 && listed_lower(f, lex))
         }
         Trust::Plain => f.cap && !f.caps && listed && !f.common,
     }
@@ -446,6 +460,10 @@ impl Scan<'_, '_> {
         if end == i {
             return None;
         }
+        // "Covering provider Attestation:": a word before a colon is a label.
+        if trust == Trust::Context && self.ws.after(end - 1).starts_with(':') {
+            return None;
+        }
         let (cat, conf, reason) =
             if let Some(c) = credential_after(self.text, self.ws.get(end - 1).end) {
                 (
@@ -560,6 +578,8 @@ impl Scan<'_, '_> {
             let last_ok = fs[n - 1].last;
             return match (first_ok, last_ok) {
                 (true, true) => Some(0.88),
+                // "B. Concomitant": an initial before an unknown word is weak.
+                (true, false) if fs[0].initial => Some(0.48),
                 (true, false) | (false, true) => Some(0.78),
                 _ => None,
             };

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 
 use super::Out;
 use crate::lexicon::Lexicon;
-use crate::text::{Words, is_capitalized};
+use crate::text::{Words, is_all_caps, is_capitalized};
 use crate::{Category, Reason};
 
 const HOSPITAL_HEADS: &[&str] = &[
@@ -266,10 +266,10 @@ impl Orgs {
             };
             let Some(first) = name_start(ws, lex, h) else {
                 // "Hospital San Rafael": the name may follow the head.
-                if let Some(k) = (cat == Category::Hospital)
-                    .then(|| name_after(ws, lex, last))
-                    .flatten()
-                {
+                let head_first =
+                    matches!(ws.lower(h), "hospital" | "clinic" | "hospice" | "infirmary")
+                        && !is_all_caps(ws.raw(h));
+                if let Some(k) = head_first.then(|| name_after(ws, lex, last)).flatten() {
                     out.push(
                         ws.get(h).start,
                         ws.get(k).end,
@@ -408,7 +408,14 @@ fn name_after(ws: &Words<'_>, lex: &Lexicon, head_end: usize) -> Option<usize> {
     let mut k = head_end + 1;
     while k < ws.len() && k - head_end <= 3 && ws.gap(k) == " " {
         let (w, l) = (ws.raw(k), ws.lower(k));
-        if !is_capitalized(w) || lex.is_common(l) || GENERIC.contains(&l) {
+        let info = lex.word(l);
+        let name_word = info.first.is_some()
+            || info.last.is_some()
+            || matches!(
+                l,
+                "san" | "santa" | "santo" | "saint" | "st" | "de" | "del" | "la" | "los" | "las"
+            );
+        if !is_capitalized(w) || lex.is_common(l) && !name_word || GENERIC.contains(&l) {
             break;
         }
         last = Some(k);
@@ -440,6 +447,15 @@ fn of_tail(ws: &Words<'_>, last: usize) -> Option<usize> {
 /// Words that make no name on their own: articles, departments, generic
 /// qualifiers. "Cardiology Clinic" and "the Hospital" are not names.
 const GENERIC: &[&str] = &[
+    "brief",
+    "course",
+    "summary",
+    "stay",
+    "history",
+    "prior",
+    "previous",
+    "current",
+    "outside",
     "the",
     "a",
     "an",

@@ -225,7 +225,13 @@ fn judge_place(
             Reason::list("state list").with("address context"),
         ));
     }
-    let lower_country = !capital && !all_caps && place.country && after_prep && !ambiguous;
+    // Country names are frequent words of English, so only name lists make them ambiguous here.
+    let lower_country = !capital
+        && !all_caps
+        && place.country
+        && after_prep
+        && info.first.is_none()
+        && info.last.is_none();
     if !capital && !all_caps && !lower_country || crate::text::eponym_head_after(text, end) {
         return None;
     }
@@ -250,7 +256,7 @@ fn judge_place(
         }
     }
     if place.country {
-        if after_prep || !ambiguous {
+        if after_prep || lower_country || !ambiguous {
             return Some((
                 Category::CountryOrRegion,
                 if after_prep { 0.9 } else { 0.8 },
