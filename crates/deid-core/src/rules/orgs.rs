@@ -195,7 +195,8 @@ const KNOWN_ORGS: &[&str] = &[
 ];
 
 pub(crate) struct Orgs {
-    known: aho_corasick::AhoCorasick,
+    /// Known names by their first word as written, longest first.
+    known: FxHashMap<&'static str, Vec<&'static str>>,
 }
 
 /// A head phrase, split into words, with the category it gives.
@@ -225,12 +226,18 @@ fn heads() -> &'static FxHashMap<&'static str, Vec<Head>> {
 
 impl Orgs {
     pub(crate) fn new() -> Self {
-        Orgs {
-            known: aho_corasick::AhoCorasick::builder()
-                .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-                .build(KNOWN_ORGS)
-                .expect("org list builds"),
+        let mut known: FxHashMap<&'static str, Vec<&'static str>> = FxHashMap::default();
+        for name in KNOWN_ORGS {
+            // Keyed by the first word as the word pass cuts it ("McDonald's", "Wal-Mart").
+            let first = crate::text::words(name)
+                .first()
+                .map_or(*name, |w| w.of(name));
+            known.entry(first).or_default().push(name);
         }
+        for v in known.values_mut() {
+            v.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        }
+        Orgs { known }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
@@ -240,6 +247,7 @@ impl Orgs {
             if !is_capitalized(ws.raw(h)) {
                 continue;
             }
+            self.known_at(out, ws, h);
             if let Some(end) = employer_at(ws, lex, h) {
                 out.push(
                     ws.get(h).start,
@@ -293,18 +301,25 @@ impl Orgs {
             }
             out.push(ws.get(first).start, end, cat, 0.88, Reason::rule(rule));
         }
-        for m in self.known.find_iter(text) {
-            if crate::text::boundary_before(text, m.start())
-                && crate::text::boundary_after(text, m.end())
-            {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Organization,
-                    0.85,
-                    Reason::list("organization list"),
-                );
-            }
+    }
+
+    /// Known organization names ("Walgreens", "Rite Aid", "AT&T") starting at capitalised words.
+    fn known_at(&self, out: &mut Out<'_>, ws: &Words<'_>, h: usize) {
+        let Some(names) = self.known.get(ws.raw(h)) else {
+            return;
+        };
+        let start = ws.get(h).start;
+        let rest = &out.text[start..];
+        if let Some(name) = names.iter().find(|n| {
+            rest.starts_with(**n) && crate::text::boundary_after(out.text, start + n.len())
+        }) {
+            out.push(
+                start,
+                start + name.len(),
+                Category::Organization,
+                0.85,
+                Reason::list("organization list"),
+            );
         }
     }
 }

@@ -74,12 +74,6 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
             i += 1;
             continue;
         }
-        let ctx = ws.context(i);
-        let job = maybe_job && is_job_context(&ctx);
-        // The keys of words i..i+n for every n, longest tried first.
-        key.clear();
-        let mut ends = [0usize; 8];
-        let mut longest = 0;
         let info = if capital {
             infos[i]
         } else {
@@ -91,6 +85,12 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
             i += 1;
             continue;
         }
+        let ctx = ws.context(i);
+        let job = maybe_job && is_job_context(&ctx);
+        // The keys of words i..i+n for every n, longest tried first.
+        key.clear();
+        let mut ends = [0usize; 8];
+        let mut longest = 0;
         let most = if info.starts_phrase {
             lex.max_phrase_words
         } else {
