@@ -4,6 +4,8 @@ mod commands;
 mod config;
 mod eval;
 mod input;
+mod key;
+mod mapping;
 mod output;
 
 use std::process::ExitCode;
@@ -13,10 +15,10 @@ use clap::{Parser, Subcommand};
 const EXIT_CODES: &str = "\
 Exit codes:
   0  success; for `tag`, no PHI was found
-  1  `tag` found PHI
+  1  `tag` found PHI; `batch` could not process some files (the rest are done)
   2  error: bad arguments, unreadable or invalid input, bad configuration";
 
-/// Find protected health information (PHI) in clinical text, and tag or redact it.
+/// Find protected health information (PHI) in clinical text, and tag, redact or surrogate it.
 #[derive(Parser)]
 #[command(name = "deid", version, about, after_help = EXIT_CODES)]
 struct Cli {
@@ -35,6 +37,14 @@ enum Command {
     /// Replace every PHI span with a marker (`[{type}]` by default)
     #[command(after_help = EXIT_CODES)]
     Redact(commands::RedactArgs),
+    /// Replace every PHI span with a realistic fake, consistently across all inputs
+    #[command(after_help = EXIT_CODES)]
+    Surrogate(commands::surrogate::SurrogateArgs),
+    /// Tag, redact or surrogate a whole folder tree into another, in parallel
+    #[command(after_help = EXIT_CODES)]
+    Batch(commands::batch::BatchArgs),
+    /// Decrypt a mapping file written by --mapping-out (original-to-surrogate pairs as JSON lines)
+    Mapping(commands::mapping::MappingArgs),
     /// Score the engine against a gold corpus (JSONL, i2b2-2014 XML or BRAT)
     Eval(commands::eval::EvalArgs),
     /// Measure tag throughput on a corpus of notes
@@ -48,6 +58,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Tag(args) => commands::tag(&args, cli.config.as_deref()),
         Command::Redact(args) => commands::redact(&args, cli.config.as_deref()),
+        Command::Surrogate(args) => commands::surrogate::run(&args, cli.config.as_deref()),
+        Command::Batch(args) => commands::batch::run(&args, cli.config.as_deref()),
+        Command::Mapping(args) => commands::mapping::run(&args, cli.config.as_deref()),
         Command::Eval(args) => commands::eval::run(&args, cli.config.as_deref()),
         Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),
         Command::Generate(args) => commands::generate::run(&args),

@@ -6,6 +6,7 @@ use crate::merge::resolve;
 use crate::redact::redact;
 use crate::rules::Rules;
 use crate::settings::Settings;
+use crate::surrogate::{Surrogated, Surrogator};
 use crate::text::{boundary_after, boundary_before};
 use crate::{Detector, Entity, Finding, Reason, Source, Span, entities};
 
@@ -116,6 +117,17 @@ impl Engine {
     /// Entities with offsets in every encoding.
     pub fn tag(&self, text: &str) -> Vec<Entity> {
         entities(text, &self.analyze(text))
+    }
+
+    /// `text` with every finding replaced by a surrogate from `surrogator`;
+    /// dates move by the run's shift, or `patient`'s when given.
+    pub fn surrogate(
+        &self,
+        text: &str,
+        surrogator: &Surrogator,
+        patient: Option<&str>,
+    ) -> Surrogated {
+        surrogator.surrogate(text, &self.analyze(text), patient)
     }
 
     /// `text` with every finding replaced by the configured marker.

@@ -16,6 +16,7 @@ pub mod redact;
 pub mod rules;
 pub mod settings;
 pub mod span;
+pub mod surrogate;
 mod text;
 
 pub use category::Category;
@@ -26,3 +27,4 @@ pub use redact::RedactionFormat;
 pub use rules::Rules;
 pub use settings::{ConfigError, Settings};
 pub use span::Span;
+pub use surrogate::{Originals, SurrogateKey, SurrogateOptions, Surrogated, Surrogator};

@@ -6,6 +6,7 @@ use serde::Deserialize;
 
 use crate::Category;
 use crate::redact::{FormatError, RedactionFormat};
+use crate::surrogate::{AgeMode, SurrogateOptions};
 
 /// The raw file, as written. Unknown keys are errors that name the key.
 #[derive(Debug, Default, Deserialize)]
@@ -17,6 +18,16 @@ struct RawSettings {
     allow: Vec<String>,
     deny: BTreeMap<String, Category>,
     redaction_format: Option<String>,
+    surrogate: RawSurrogate,
+}
+
+/// The `[surrogate]` table.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawSurrogate {
+    key_file: Option<String>,
+    ages: AgeMode,
+    cap_ages_over_89: bool,
 }
 
 /// Checked settings shared by every front end.
@@ -31,6 +42,11 @@ pub struct Settings {
     /// Terms that are always PHI, with their category.
     pub deny: Vec<(String, Category)>,
     pub redaction_format: RedactionFormat,
+    /// How surrogates are made.
+    pub surrogate: SurrogateOptions,
+    /// A file holding the surrogate key, as written in the configuration
+    /// (front ends resolve it against the configuration file's folder).
+    pub key_file: Option<String>,
 }
 
 impl Default for Settings {
@@ -41,6 +57,8 @@ impl Default for Settings {
             allow: Vec::new(),
             deny: Vec::new(),
             redaction_format: RedactionFormat::default(),
+            surrogate: SurrogateOptions::default(),
+            key_file: None,
         }
     }
 }
@@ -94,6 +112,11 @@ impl Settings {
         if let Some(f) = raw.redaction_format {
             s.redaction_format = RedactionFormat::new(&f)?;
         }
+        s.surrogate = SurrogateOptions {
+            ages: raw.surrogate.ages,
+            cap_over_89: raw.surrogate.cap_ages_over_89,
+        };
+        s.key_file = raw.surrogate.key_file;
         Ok(s)
     }
 
@@ -125,6 +148,17 @@ mod tests {
         assert_eq!(s.categories, [Category::Date, Category::Patient]);
         assert_eq!(s.deny, [("Nightingale".to_owned(), Category::Organization)]);
         assert_eq!(s.redaction_format.as_str(), "<{TYPE}>");
+        let s = Settings::from_toml(
+            "[surrogate]\nkey_file = \"k.key\"\nages = \"shift\"\ncap_ages_over_89 = true\n",
+        )
+        .unwrap();
+        assert_eq!(s.key_file.as_deref(), Some("k.key"));
+        assert_eq!(s.surrogate.ages, AgeMode::Shift);
+        assert!(s.surrogate.cap_over_89);
+        let e = Settings::from_toml("[surrogate]\nages = \"drift\"\n")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("drift") || e.contains("ages"), "{e}");
     }
 
     #[test]

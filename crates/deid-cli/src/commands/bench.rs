@@ -1,4 +1,4 @@
-//! `deid bench`: tag throughput on a corpus, as the median of repeated runs.
+//! `deid bench`: tag, redact or surrogate throughput on a corpus, as the median of repeated runs.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -7,6 +7,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
+use deid_core::Surrogator;
 use deid_synth::{Split, SynthConfig, generate};
 
 #[derive(Args)]
@@ -24,6 +25,17 @@ pub(crate) struct BenchArgs {
     /// Timed passes over the corpus (the median is reported)
     #[arg(long, default_value_t = 7)]
     runs: usize,
+    /// What to time: tag (analysis only), redact, or surrogate (analysis, the
+    /// batch's original values, and the replacements)
+    #[arg(long, value_enum, default_value = "tag")]
+    operation: Operation,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Operation {
+    Tag,
+    Redact,
+    Surrogate,
 }
 
 fn corpus(args: &BenchArgs) -> anyhow::Result<Vec<String>> {
@@ -74,9 +86,25 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut rates = Vec::with_capacity(args.runs);
     let mut found = 0;
+    let key = deid_core::SurrogateKey::from_secret(b"bench");
     for _ in 0..args.runs.max(1) {
         let t = Instant::now();
-        found = texts.iter().map(|t| engine.analyze(t).len()).sum::<usize>();
+        found = match args.operation {
+            Operation::Tag => texts.iter().map(|t| engine.analyze(t).len()).sum::<usize>(),
+            Operation::Redact => texts.iter().map(|t| engine.redact(t).len()).sum::<usize>(),
+            Operation::Surrogate => {
+                let mut s = Surrogator::new(key.clone(), engine.settings().surrogate);
+                let all: Vec<_> = texts.iter().map(|t| engine.analyze(t)).collect();
+                for (t, f) in texts.iter().zip(&all) {
+                    s.add_originals(s.originals_of(t, f));
+                }
+                texts
+                    .iter()
+                    .zip(&all)
+                    .map(|(t, f)| s.surrogate(t, f, None).replacements.len())
+                    .sum::<usize>()
+            }
+        };
         rates.push(bytes as f64 / t.elapsed().as_secs_f64() / 1e6);
     }
     rates.sort_by(f64::total_cmp);
@@ -95,7 +123,12 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     )?;
     writeln!(
         out,
-        "tag throughput, one thread: median {median:.1} MB/s over {} runs (min {:.1}, max {:.1})",
+        "{} throughput, one thread: median {median:.1} MB/s over {} runs (min {:.1}, max {:.1})",
+        match args.operation {
+            Operation::Tag => "tag",
+            Operation::Redact => "redact",
+            Operation::Surrogate => "surrogate",
+        },
         rates.len(),
         rates[0],
         rates[rates.len() - 1]

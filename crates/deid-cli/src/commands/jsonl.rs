@@ -28,31 +28,13 @@ struct Line {
 pub(crate) fn run(engine: &Engine, files: &[PathBuf], op: Op) -> anyhow::Result<ExitCode> {
     let mut bad = 0usize;
     let mut out = std::io::stdout().lock();
-    let sources: Vec<(String, Box<dyn BufRead>)> = if files.is_empty() {
-        vec![("standard input".into(), Box::new(std::io::stdin().lock()))]
-    } else {
-        files
-            .iter()
-            .map(|p| {
-                let f =
-                    std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
-                Ok((
-                    p.display().to_string(),
-                    Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
-                ))
-            })
-            .collect::<anyhow::Result<_>>()?
-    };
-    for (name, reader) in sources {
+    for (name, reader) in sources(files)? {
         for (n, line) in reader.split(b'\n').enumerate() {
             let line = line.with_context(|| format!("reading {name}"))?;
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let parsed = std::str::from_utf8(&line)
-                .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))
-                .and_then(|s| serde_json::from_str::<Line>(s).map_err(|e| describe(&e)));
-            let item = match parsed {
+            let item = match parse::<Line>(&line) {
                 Ok(item) => item,
                 Err(why) => {
                     output::eprintln(&format!("deid: {name} line {}: {why}; skipped", n + 1));
@@ -78,6 +60,32 @@ pub(crate) fn run(engine: &Engine, files: &[PathBuf], op: Op) -> anyhow::Result<
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// The named readers: each file, or standard input when there are none.
+pub(crate) fn sources(files: &[PathBuf]) -> anyhow::Result<Vec<(String, Box<dyn BufRead>)>> {
+    Ok(if files.is_empty() {
+        vec![("standard input".into(), Box::new(std::io::stdin().lock()))]
+    } else {
+        files
+            .iter()
+            .map(|p| {
+                let f =
+                    std::fs::File::open(p).with_context(|| format!("opening {}", p.display()))?;
+                Ok((
+                    p.display().to_string(),
+                    Box::new(std::io::BufReader::new(f)) as Box<dyn BufRead>,
+                ))
+            })
+            .collect::<anyhow::Result<_>>()?
+    })
+}
+
+/// One line as `T`; the error names the problem, never the content.
+pub(crate) fn parse<T: serde::de::DeserializeOwned>(line: &[u8]) -> Result<T, String> {
+    std::str::from_utf8(line)
+        .map_err(|e| format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()))
+        .and_then(|s| serde_json::from_str::<T>(s).map_err(|e| describe(&e)))
 }
 
 /// A JSON error by kind and column only: serde's messages can quote values.

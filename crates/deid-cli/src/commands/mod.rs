@@ -1,9 +1,12 @@
 //! One module per subcommand; `tag` and `redact` share the text plumbing here.
 
+pub(crate) mod batch;
 pub(crate) mod bench;
 pub(crate) mod eval;
 pub(crate) mod generate;
 mod jsonl;
+pub(crate) mod mapping;
+pub(crate) mod surrogate;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

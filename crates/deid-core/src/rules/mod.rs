@@ -7,7 +7,7 @@ mod contact;
 mod dates;
 mod ids;
 mod names;
-mod orgs;
+pub(crate) mod orgs;
 mod pattern;
 mod places;
 

@@ -639,3 +639,37 @@ const GENERIC: &[&str] = &[
     "adult",
     "youth",
 ];
+
+/// True for the words that give a name of `category` its kind rather than
+/// its identity: that category's head words ("Hospital", "Inc", "Park"),
+/// connectors and generic qualifiers. Surrogates keep these and replace the
+/// rest.
+pub(crate) fn is_structural(lower: &str, category: Category) -> bool {
+    type Set = rustc_hash::FxHashSet<&'static str>;
+    static SETS: OnceLock<[Set; 3]> = OnceLock::new();
+    let sets = SETS.get_or_init(|| {
+        [HOSPITAL_HEADS, ORG_HEADS, PLACE_HEADS].map(|heads| {
+            heads
+                .iter()
+                .flat_map(|p| p.split(' '))
+                .chain(CONNECTORS.iter().copied())
+                .chain(GENERIC.iter().copied())
+                .chain([
+                    "st",
+                    "saint",
+                    "center",
+                    "centre",
+                    "medical",
+                    "regional",
+                    "community",
+                ])
+                .collect()
+        })
+    });
+    let i = match category {
+        Category::Hospital => 0,
+        Category::Organization => 1,
+        _ => 2,
+    };
+    sets[i].contains(lower)
+}
