@@ -1,6 +1,6 @@
 //! Street addresses, P.O. boxes and ZIP codes.
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use super::Out;
 use crate::lexicon::Lexicon;
@@ -13,6 +13,9 @@ const UNIT: &str = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bl
 pub(crate) struct Address {
     /// Street, P.O. box and ZIP forms in one pattern, told apart by group name.
     all: Regex,
+    street: usize,
+    pobox: usize,
+    zip: usize,
 }
 
 impl Address {
@@ -23,32 +26,40 @@ impl Address {
         let all = format!(
             r"{street}|(?P<pobox>(?i:\bP\.?\s?O\.?\s*Box\s+\d{{1,6}}\b))|(?P<zip>\b\d{{5}}(?:-\d{{4}})?\b)"
         );
+        // Matches start at digits and "P": a literal prefilter stops more than it skips.
+        let all = super::pattern::compile_without_prefilter(&all);
+        let g = |n: &str| super::pattern::group(&all, n);
         Address {
-            all: super::pattern::compile(&all),
+            street: g("street"),
+            pobox: g("pobox"),
+            zip: g("zip"),
+            all,
         }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon) {
-        for c in self.all.captures_iter(out.text) {
-            if let Some(m) = c.name("street") {
-                street(out, lex, m.start(), m.as_str());
+        let text = out.text;
+        super::pattern::each_match(&self.all, text, |c| {
+            if let Some(m) = c.get(self.street) {
+                let s = &text[m];
+                street(out, lex, m.start, s);
                 // "MA 02114 A Dr. Smith": a street candidate may begin with a ZIP code.
-                let digits = m.as_str().bytes().take_while(u8::is_ascii_digit).count();
+                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
                 if digits == 5 {
-                    zip(out, lex, m.start(), m.start() + 5);
+                    zip(out, lex, m.start, m.start + 5);
                 }
-            } else if let Some(m) = c.name("pobox") {
+            } else if let Some(m) = c.get(self.pobox) {
                 out.push(
-                    m.start(),
-                    m.end(),
+                    m.start,
+                    m.end,
                     Category::Street,
                     0.95,
                     Reason::rule("street.po-box"),
                 );
-            } else if let Some(m) = c.name("zip") {
-                zip(out, lex, m.start(), m.end());
+            } else if let Some(m) = c.get(self.zip) {
+                zip(out, lex, m.start, m.end);
             }
-        }
+        });
     }
 }
 

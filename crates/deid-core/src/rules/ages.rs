@@ -1,6 +1,6 @@
 //! Ages in all their forms; ages over 89 are flagged (HIPAA Safe Harbor).
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use super::Out;
 use crate::text::before;
@@ -63,7 +63,7 @@ impl Ages {
         alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
         let all = super::pattern::compile(&format!("(?i){}", alternatives.join("|")));
         debug_assert_eq!(
-            all.captures_len(),
+            all.group_info().group_len(regex_automata::PatternID::ZERO),
             FORMS.len() + 2,
             "each age form has one group"
         );
@@ -72,23 +72,24 @@ impl Ages {
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for c in self.all.captures_iter(text) {
-            let Some((k, g)) = (1..c.len()).find_map(|k| c.get(k).map(|g| (k - 1, g))) else {
-                continue;
+        super::pattern::each_match(&self.all, text, |c| {
+            let Some((k, g)) = (1..=FORMS.len() + 1).find_map(|k| c.get(k).map(|g| (k - 1, g)))
+            else {
+                return;
             };
             if let Some(&(_, confidence, rule)) = FORMS.get(k) {
-                push_age(out, g.start(), g.end(), confidence, rule);
-                continue;
+                push_age(out, g.start, g.end, confidence, rule);
+                return;
             }
-            let prev = before(text, g.start(), 1);
-            let line_start = text[..g.start()]
+            let prev = before(text, g.start, 1);
+            let line_start = text[..g.start]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n')
-                || g.start() == 0;
+                || g.start == 0;
             if line_start || prev.is(0, SEX_CONTEXT) {
-                push_age(out, g.start(), g.end(), 0.82, "age.sex-suffix");
+                push_age(out, g.start, g.end, 0.82, "age.sex-suffix");
             }
-        }
+        });
     }
 }
 

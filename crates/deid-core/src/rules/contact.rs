@@ -2,7 +2,7 @@
 
 use std::net::Ipv6Addr;
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use super::Out;
 use crate::text::{before, line_before};
@@ -12,6 +12,23 @@ pub(crate) struct Contact {
     /// Email, URL, IPv4, phone, international phone, bare domain, username and
     /// handle in one pattern, told apart by their named groups.
     all: Regex,
+    g: ContactGroups,
+}
+
+/// Group indices of the contact pattern.
+struct ContactGroups {
+    email: usize,
+    url: usize,
+    ipv4: usize,
+    phone: usize,
+    intl: usize,
+    natl: usize,
+    domain: usize,
+    pv: usize,
+    userlabel: usize,
+    sep: usize,
+    user: usize,
+    handle: usize,
 }
 
 /// An extension after a number, or the end of the number.
@@ -32,70 +49,81 @@ impl Contact {
             r"(?P<userlabel>\b(?:user\s?name|user\s?id|log(?:ged)?\s?in\s+as|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
             r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
         ];
-        Contact {
-            all: super::pattern::compile(&format!("(?i){}", forms.join("|"))),
-        }
+        let all = super::pattern::compile(&format!("(?i){}", forms.join("|")));
+        let g = |n: &str| super::pattern::group(&all, n);
+        let g = ContactGroups {
+            email: g("email"),
+            url: g("url"),
+            ipv4: g("ipv4"),
+            phone: g("phone"),
+            intl: g("intl"),
+            natl: g("natl"),
+            domain: g("domain"),
+            pv: g("pv"),
+            userlabel: g("userlabel"),
+            sep: g("sep"),
+            user: g("user"),
+            handle: g("handle"),
+        };
+        Contact { all, g }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for c in self.all.captures_iter(text) {
-            if let Some(m) = c.name("email") {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Email,
-                    0.99,
-                    Reason::rule("email"),
-                );
-            } else if let Some(m) = c.name("url") {
-                let end = m.start() + trim_url(m.as_str());
-                out.push(m.start(), end, Category::Url, 0.97, Reason::rule("url"));
-            } else if let Some(m) = c.name("ipv4") {
-                ipv4(out, m.start(), m.end());
-            } else if let Some(m) = c.name("phone").or_else(|| c.name("intl")) {
-                phone(out, m.start(), m.end(), 10);
-            } else if let Some(m) = c.name("natl") {
-                phone(out, m.start(), m.end(), 9);
-            } else if let Some(m) = c.name("domain") {
-                let glued = text[..m.start()].ends_with(['@', '.', '/'])
-                    || text[m.end()..].starts_with('@');
+        let g = &self.g;
+        super::pattern::each_match(&self.all, text, |c| {
+            if let Some(m) = c.get(g.email) {
+                out.push(m.start, m.end, Category::Email, 0.99, Reason::rule("email"));
+            } else if let Some(m) = c.get(g.url) {
+                let end = m.start + trim_url(&text[m]);
+                out.push(m.start, end, Category::Url, 0.97, Reason::rule("url"));
+            } else if let Some(m) = c.get(g.ipv4) {
+                ipv4(out, m.start, m.end);
+            } else if let Some(m) = c.get(g.phone).or_else(|| c.get(g.intl)) {
+                phone(out, m.start, m.end, 10);
+            } else if let Some(m) = c.get(g.natl) {
+                phone(out, m.start, m.end, 9);
+            } else if let Some(m) = c.get(g.domain) {
+                let glued =
+                    text[..m.start].ends_with(['@', '.', '/']) || text[m.end..].starts_with('@');
                 if !glued {
-                    let end = m.start() + trim_url(m.as_str());
+                    let end = m.start + trim_url(&text[m]);
                     out.push(
-                        m.start(),
+                        m.start,
                         end,
                         Category::Url,
                         0.85,
                         Reason::rule("url.domain"),
                     );
                 }
-            } else if let Some(g) = c.name("pv") {
+            } else if let Some(m) = c.get(g.pv) {
                 out.push(
-                    g.start(),
-                    g.end(),
+                    m.start,
+                    m.end,
                     Category::Phone,
                     0.85,
                     Reason::rule("phone.pager").with("pager"),
                 );
-            } else if let Some(g) = c.name("user") {
-                let sep = c.name("sep").map_or("", |s| s.as_str()).trim();
-                let label = c["userlabel"].to_ascii_lowercase();
-                username(out, g.start(), g.end(), sep, &label);
-            } else if let Some(g) = c.name("handle") {
-                if g.as_str()[1..].starts_with(|ch: char| ch.is_ascii_alphabetic())
-                    && !before(text, g.start(), 3).is_empty()
+            } else if let Some(m) = c.get(g.user) {
+                let sep = c.get(g.sep).map_or("", |s| &text[s]).trim();
+                let label = c.str(g.userlabel).to_ascii_lowercase();
+                username(out, m.start, m.end, sep, &label);
+            } else if let Some(m) = c.get(g.handle) {
+                if text[m].as_bytes()[1..]
+                    .first()
+                    .is_some_and(u8::is_ascii_alphabetic)
+                    && !before(text, m.start, 3).is_empty()
                 {
                     out.push(
-                        g.start(),
-                        g.end(),
+                        m.start,
+                        m.end,
                         Category::Username,
                         0.8,
                         Reason::rule("username.handle"),
                     );
                 }
             }
-        }
+        });
         ipv6(out);
     }
 }

@@ -4,7 +4,7 @@
 //! Most identifiers are recognised by the label in front of them; those with a
 //! check digit (SSN ranges, DEA, VIN, card numbers) also stand on their own.
 
-use regex::Regex;
+use regex_automata::meta::Regex;
 
 use super::Out;
 use crate::{Category, Reason};
@@ -64,6 +64,21 @@ pub(crate) struct Ids {
     /// the label of `LABELS[k]` and `v` its identifier; `ssn`, `dea`, `vin` and
     /// `card` are identifiers that stand on their own by their check digits.
     all: Regex,
+    g: IdGroups,
+}
+
+/// Group indices of the identifier pattern (labels are groups `1..=LABELS.len()`).
+struct IdGroups {
+    v: usize,
+    ssn: usize,
+    sa: usize,
+    s1: usize,
+    sg: usize,
+    s2: usize,
+    ss: usize,
+    dea: usize,
+    vin: usize,
+    card: usize,
 }
 
 /// Identifiers recognised without a label.
@@ -88,74 +103,89 @@ impl Ids {
             labels.join("|")
         ));
         debug_assert_eq!(
-            all.captures_len(),
+            all.group_info().group_len(regex_automata::PatternID::ZERO),
             LABELS.len() + 11,
             "labels must hold no capture groups"
         );
-        Ids { all }
+        let g = |n: &str| super::pattern::group(&all, n);
+        let g = IdGroups {
+            v: g("v"),
+            ssn: g("ssn"),
+            sa: g("sa"),
+            s1: g("s1"),
+            sg: g("sg"),
+            s2: g("s2"),
+            ss: g("ss"),
+            dea: g("dea"),
+            vin: g("vin"),
+            card: g("card"),
+        };
+        Ids { all, g }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
-        for c in self.all.captures_iter(out.text) {
-            if let Some(v) = c.name("v") {
+        let text = out.text;
+        let g = &self.g;
+        super::pattern::each_match(&self.all, text, |c| {
+            if let Some(v) = c.get(g.v) {
                 // "mg/dL 70-99": a label glued to a slash is part of a unit.
-                if out.text[..c.get(0).expect("match").start()].ends_with('/') {
-                    continue;
+                if text[..c.whole().start].ends_with('/') {
+                    return;
                 }
                 // Label `k` is capture group `k + 1`: the labels hold no groups of their own.
-                if let Some(&(cat, name, _)) = (0..LABELS.len())
-                    .find(|k| c.get(k + 1).is_some())
-                    .map(|k| &LABELS[k])
+                if let Some(&(cat, name, _)) =
+                    (0..LABELS.len()).find(|k| c.has(k + 1)).map(|k| &LABELS[k])
                 {
-                    labelled(out, cat, name, v.start(), v.as_str());
+                    labelled(out, cat, name, v.start, &text[v]);
                 }
-            } else if let Some(m) = c.name("ssn") {
-                let text = out.text;
-                let glued = text[..m.start()].ends_with(['-', '/'])
-                    || text[m.end()..].starts_with(['-', '/']);
-                if c["s1"] == c["s2"] && !glued && ssn_valid(&c["sa"], &c["sg"], &c["ss"]) {
-                    let conf = if &c["s1"] == "-" { 0.93 } else { 0.75 };
+            } else if let Some(m) = c.get(g.ssn) {
+                let glued =
+                    text[..m.start].ends_with(['-', '/']) || text[m.end..].starts_with(['-', '/']);
+                let s1 = c.str(g.s1);
+                if s1 == c.str(g.s2) && !glued && ssn_valid(c.str(g.sa), c.str(g.sg), c.str(g.ss)) {
+                    let conf = if s1 == "-" { 0.93 } else { 0.75 };
                     out.push(
-                        m.start(),
-                        m.end(),
+                        m.start,
+                        m.end,
                         Category::SocialSecurity,
                         conf,
                         Reason::rule("ssn").with("valid ranges"),
                     );
                 }
-            } else if let Some(m) = c.name("dea") {
-                if dea_valid(m.as_str()) {
+            } else if let Some(m) = c.get(g.dea) {
+                if dea_valid(&text[m]) {
                     out.push(
-                        m.start(),
-                        m.end(),
+                        m.start,
+                        m.end,
                         Category::License,
                         0.9,
                         Reason::rule("license.dea").with("check digit"),
                     );
                 }
-            } else if let Some(m) = c.name("vin") {
-                if m.as_str().bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(m.as_str()) {
+            } else if let Some(m) = c.get(g.vin) {
+                let s = &text[m];
+                if s.bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(s) {
                     out.push(
-                        m.start(),
-                        m.end(),
+                        m.start,
+                        m.end,
                         Category::Vehicle,
                         0.95,
                         Reason::rule("vehicle.vin").with("check digit"),
                     );
                 }
-            } else if let Some(m) = c.name("card") {
-                let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
+            } else if let Some(m) = c.get(g.card) {
+                let digits: Vec<u32> = text[m].chars().filter_map(|c| c.to_digit(10)).collect();
                 if (13..=19).contains(&digits.len()) && luhn(&digits) {
                     out.push(
-                        m.start(),
-                        m.end(),
+                        m.start,
+                        m.end,
                         Category::Account,
                         0.85,
                         Reason::rule("account.card").with("Luhn check"),
                     );
                 }
             }
-        }
+        });
     }
 }
 
