@@ -1,15 +1,14 @@
 //! Ages in all their forms; ages over 89 are flagged (HIPAA Safe Harbor).
 
-use regex_automata::meta::Regex;
-
 use super::Out;
+use super::pattern::Family;
 use crate::text::before;
 use crate::{Category, Reason};
 
 pub(crate) struct Ages {
-    /// Every form in one pattern; form `k` of [`FORMS`] captures its age in group
-    /// `k + 1`, and the `45M` shorthand in the group after the last form.
-    all: Regex,
+    /// Every form in one family; form `k` of [`FORMS`] is alternative `k` and
+    /// the `45M` shorthand the one after the last form, each with its age in group 1.
+    all: Family,
 }
 
 /// The words after which "45M" or "45 F" is an age and a sex.
@@ -61,23 +60,20 @@ impl Ages {
         let mut alternatives: Vec<String> =
             FORMS.iter().map(|(p, _, _)| format!("(?:{p})")).collect();
         alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
-        let all = super::pattern::compile(&format!("(?i){}", alternatives.join("|")));
-        debug_assert_eq!(
-            all.group_info().group_len(regex_automata::PatternID::ZERO),
-            FORMS.len() + 2,
-            "each age form has one group"
-        );
-        Ages { all }
+        let alternatives: Vec<(&str, bool)> =
+            alternatives.iter().map(|a| (a.as_str(), true)).collect();
+        Ages {
+            all: Family::new("(?i)", &alternatives, true),
+        }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        super::pattern::each_match(&self.all, text, |c| {
-            let Some((k, g)) = (1..=FORMS.len() + 1).find_map(|k| c.get(k).map(|g| (k - 1, g)))
-            else {
+        self.all.each(text, |c| {
+            let Some(g) = c.get(1) else {
                 return;
             };
-            if let Some(&(_, confidence, rule)) = FORMS.get(k) {
+            if let Some(&(_, confidence, rule)) = FORMS.get(c.alt) {
                 push_age(out, g.start, g.end, confidence, rule);
                 return;
             }

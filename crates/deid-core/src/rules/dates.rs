@@ -3,7 +3,7 @@
 use regex_automata::meta::Regex;
 
 use super::Out;
-use super::pattern::{Groups, each_match, group};
+use super::pattern::{Family, Hit};
 use crate::text::{after, before, boundary_after, boundary_before};
 use crate::{Category, Reason};
 
@@ -81,42 +81,47 @@ const UNIT_AFTER: &[&str] = &[
 
 pub(crate) struct Dates {
     /// Every all-digit form in one pattern: ISO, m/d/y, m/yyyy, m/d and bare years.
-    numeric: Regex,
+    numeric: Family,
     n: NumericGroups,
     /// Every form with a month name: "14 Mar 2021", "March 14th, 2021", "Mar 2021".
-    textual: Regex,
+    textual: Family,
     t: TextualGroups,
     weekday: Regex,
 }
 
-/// Group indices of the numeric pattern.
+/// The alternatives of the numeric pattern, in order.
+const ISO: usize = 0;
+const NUM: usize = 1;
+const MSY: usize = 2;
+const SP: usize = 3;
+
+/// Group indices of the numeric alternatives.
 struct NumericGroups {
-    iso: usize,
     is1: usize,
     im: usize,
     is2: usize,
     id: usize,
-    num: usize,
     na: usize,
     ns1: usize,
     nb: usize,
     ns2: usize,
     ny: usize,
-    msy: usize,
     mm: usize,
-    sp: usize,
     sa: usize,
     sb: usize,
 }
 
-/// Group indices of the textual pattern.
+/// The alternatives of the textual pattern, in order.
+const DM: usize = 0;
+const MD: usize = 1;
+const MO: usize = 2;
+
+/// Group indices of the textual alternatives.
 struct TextualGroups {
-    dm: usize,
     dd: usize,
     dmon: usize,
     dy: usize,
     dy2: usize,
-    md: usize,
     mmon: usize,
     mdd: usize,
     my: usize,
@@ -125,60 +130,63 @@ struct TextualGroups {
 
 impl Dates {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| super::pattern::compile(s);
-        let numeric = super::pattern::compile_without_prefilter(concat!(
-            r"(?P<iso>\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b)",
-            r"|(?P<num>\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b)",
-            r"|(?P<msy>\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b)",
-            r"|(?P<sp>\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b)",
-            r"|(?P<yr>\b(?:19|20)\d{2}\b)",
-        ));
-        let textual = re(&format!(
-            concat!(
-                r"(?i)(?P<dm>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{m})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?)",
-                r"|(?P<md>\b(?P<mmon>{m})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?)",
-                r"|(?P<mo>\b(?P<omon>{m})\.?,?\s+(?:19|20)\d{{2}}\b)",
-            ),
-            m = MONTH
-        ));
-        let g = |n: &str| group(&numeric, n);
+        let numeric = Family::new(
+            "",
+            &[
+                (
+                    r"\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b",
+                    true,
+                ),
+                (
+                    r"\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b",
+                    true,
+                ),
+                (r"\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b", true),
+                (r"\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b", true),
+                (r"\b(?:19|20)\d{2}\b", false),
+            ],
+            false,
+        );
+        let dm = format!(
+            r"\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{MONTH})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?"
+        );
+        let md = format!(
+            r"\b(?P<mmon>{MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?"
+        );
+        let mo = format!(r"\b(?P<omon>{MONTH})\.?,?\s+(?:19|20)\d{{2}}\b");
+        let textual = Family::new("(?i)", &[(&dm, true), (&md, true), (&mo, true)], true);
+        let g = |alt: usize, name: &str| numeric.group(alt, name);
         let n = NumericGroups {
-            iso: g("iso"),
-            is1: g("is1"),
-            im: g("im"),
-            is2: g("is2"),
-            id: g("id"),
-            num: g("num"),
-            na: g("na"),
-            ns1: g("ns1"),
-            nb: g("nb"),
-            ns2: g("ns2"),
-            ny: g("ny"),
-            msy: g("msy"),
-            mm: g("mm"),
-            sp: g("sp"),
-            sa: g("sa"),
-            sb: g("sb"),
+            is1: g(ISO, "is1"),
+            im: g(ISO, "im"),
+            is2: g(ISO, "is2"),
+            id: g(ISO, "id"),
+            na: g(NUM, "na"),
+            ns1: g(NUM, "ns1"),
+            nb: g(NUM, "nb"),
+            ns2: g(NUM, "ns2"),
+            ny: g(NUM, "ny"),
+            mm: g(MSY, "mm"),
+            sa: g(SP, "sa"),
+            sb: g(SP, "sb"),
         };
-        let g = |n: &str| group(&textual, n);
+        let g = |alt: usize, name: &str| textual.group(alt, name);
         let t = TextualGroups {
-            dm: g("dm"),
-            dd: g("dd"),
-            dmon: g("dmon"),
-            dy: g("dy"),
-            dy2: g("dy2"),
-            md: g("md"),
-            mmon: g("mmon"),
-            mdd: g("mdd"),
-            my: g("my"),
-            omon: g("omon"),
+            dd: g(DM, "dd"),
+            dmon: g(DM, "dmon"),
+            dy: g(DM, "dy"),
+            dy2: g(DM, "dy2"),
+            mmon: g(MD, "mmon"),
+            mdd: g(MD, "mdd"),
+            my: g(MD, "my"),
+            omon: g(MO, "omon"),
         };
         Dates {
             numeric,
             n,
             textual,
             t,
-            weekday: re(&format!(r"{WEEKDAY}$")),
+            weekday: super::pattern::compile(&format!(r"{WEEKDAY}$")),
         }
     }
 
@@ -186,35 +194,35 @@ impl Dates {
         let text = out.text;
         let start_len = out.findings.len();
         let n = &self.n;
-        each_match(&self.numeric, text, |c| {
+        self.numeric.each(text, |c| {
             if !edge_ok(text, &c) {
                 return;
             }
-            if c.has(n.iso) {
+            if c.alt == ISO {
                 if c.str(n.is1) == c.str(n.is2) && valid_md(c.num(n.im), c.num(n.id)) {
                     push(out, &c, 0.98, "date.iso");
                 }
-            } else if c.has(n.num) {
+            } else if c.alt == NUM {
                 let (a, b, sep) = (c.num(n.na), c.num(n.nb), c.str(n.ns1));
                 let valid =
                     (valid_md(a, b) || valid_md(b, a)) && (c.str(n.ny).len() == 4 || sep != ".");
                 if sep == c.str(n.ns2) && valid {
                     push(out, &c, 0.97, "date.numeric");
                 }
-            } else if c.has(n.msy) {
+            } else if c.alt == MSY {
                 if (1..=12).contains(&c.num(n.mm)) {
                     push(out, &c, 0.85, "date.month/year");
                 }
-            } else if c.has(n.sp) {
+            } else if c.alt == SP {
                 Self::slash_pair(out, &c, c.num(n.sa), c.num(n.sb));
             } else {
                 Self::year(out, &c);
             }
         });
         let t = &self.t;
-        each_match(&self.textual, text, |c| {
+        self.textual.each(text, |c| {
             let whole = c.whole();
-            if c.has(t.dm) {
+            if c.alt == DM {
                 let has_year = c.has(t.dy) || c.has(t.dy2);
                 let ok = (1..=31).contains(&c.num(t.dd))
                     && month_word_ok(c.str(t.dmon), has_year, true)
@@ -227,7 +235,7 @@ impl Dates {
                         "date.day-month",
                     );
                 }
-            } else if c.has(t.md) {
+            } else if c.alt == MD {
                 let has_year = c.has(t.my);
                 let ok = (1..=31).contains(&c.num(t.mdd))
                     && month_word_ok(c.str(t.mmon), has_year, false)
@@ -240,7 +248,7 @@ impl Dates {
                         "date.month-day",
                     );
                 }
-            } else if month_word_ok(c.str(t.omon), true, false) {
+            } else if c.alt == MO && month_word_ok(c.str(t.omon), true, false) {
                 push(out, &c, 0.93, "date.month-year");
             }
         });
@@ -248,7 +256,7 @@ impl Dates {
     }
 
     /// `3/14` with no year: a date only after an event word, never after a score word.
-    fn slash_pair(out: &mut Out<'_>, c: &Groups<'_, '_>, a: u32, b: u32) {
+    fn slash_pair(out: &mut Out<'_>, c: &Hit<'_, '_>, a: u32, b: u32) {
         let text = out.text;
         let whole = c.whole();
         if !valid_md(a, b) {
@@ -262,7 +270,7 @@ impl Dates {
     }
 
     /// A bare year counts only as an event year ("in 1983", "since 2019").
-    fn year(out: &mut Out<'_>, c: &Groups<'_, '_>) {
+    fn year(out: &mut Out<'_>, c: &Hit<'_, '_>) {
         let text = out.text;
         let m = c.whole();
         let prev = before(text, m.start, 2);
@@ -323,7 +331,7 @@ fn valid_md(m: u32, d: u32) -> bool {
 }
 
 /// The match is not glued to other digits, slashes or decimal points.
-fn edge_ok(text: &str, c: &Groups<'_, '_>) -> bool {
+fn edge_ok(text: &str, c: &Hit<'_, '_>) -> bool {
     let m = c.whole();
     let head = &text[..m.start];
     let before_ok = !head
@@ -357,7 +365,7 @@ fn is_quantity(text: &str, end: usize) -> bool {
     UNIT_AFTER.iter().any(|u| u.eq_ignore_ascii_case(next)) || text[end..].starts_with(['%', '"'])
 }
 
-fn push(out: &mut Out<'_>, c: &Groups<'_, '_>, confidence: f32, rule: &'static str) {
+fn push(out: &mut Out<'_>, c: &Hit<'_, '_>, confidence: f32, rule: &'static str) {
     let m = c.whole();
     out.push(
         m.start,
