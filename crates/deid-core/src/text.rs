@@ -76,11 +76,35 @@ pub(crate) struct Words<'t> {
     items: Vec<Word>,
     lower: String,
     lower_at: Vec<(usize, usize)>,
+    /// Whether each word starts with an upper-case letter.
+    caps: Vec<bool>,
 }
 
 impl<'t> Words<'t> {
     pub(crate) fn new(text: &'t str) -> Self {
         let items = words(text);
+        let caps = items
+            .iter()
+            .map(|w| {
+                let b = text.as_bytes()[w.start];
+                if b < 0x80 {
+                    b.is_ascii_uppercase()
+                } else {
+                    is_capitalized(w.of(text))
+                }
+            })
+            .collect();
+        // ASCII text lowers in place: every word keeps its offsets.
+        if text.is_ascii() {
+            let lower_at = items.iter().map(|w| (w.start, w.end)).collect();
+            return Words {
+                text,
+                items,
+                lower: text.to_ascii_lowercase(),
+                lower_at,
+                caps,
+            };
+        }
         let mut lower = String::with_capacity(text.len());
         let mut lower_at = Vec::with_capacity(items.len());
         for w in &items {
@@ -99,7 +123,13 @@ impl<'t> Words<'t> {
             items,
             lower,
             lower_at,
+            caps,
         }
+    }
+
+    /// True when word `i` starts with an upper-case letter.
+    pub(crate) fn cap(&self, i: usize) -> bool {
+        self.caps[i]
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -363,12 +393,16 @@ pub(crate) fn eponym_head_after(text: &str, end: usize) -> bool {
     };
     let mut ws = rest.split(' ');
     let head = |w: &str| {
-        let word: String = w
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
-        EPONYM_HEADS.contains(&word.as_str())
+        let end = w
+            .char_indices()
+            .find(|&(_, c)| !c.is_alphabetic())
+            .map_or(w.len(), |(k, _)| k);
+        let word = &w[..end];
+        if word.is_ascii() {
+            EPONYM_HEADS.iter().any(|h| h.eq_ignore_ascii_case(word))
+        } else {
+            EPONYM_HEADS.contains(&word.to_lowercase().as_str())
+        }
     };
     match ws.next() {
         Some(w) if head(w) => true,

@@ -1,8 +1,7 @@
 //! Street addresses, P.O. boxes and ZIP codes.
 
-use regex::Regex;
-
 use super::Out;
+use super::pattern::Family;
 use crate::lexicon::Lexicon;
 use crate::text::before;
 use crate::{Category, Reason};
@@ -11,44 +10,50 @@ const SUFFIX: &str = r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln
 const UNIT: &str = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6})?";
 
 pub(crate) struct Address {
-    /// Street, P.O. box and ZIP forms in one pattern, told apart by group name.
-    all: Regex,
+    /// Street, P.O. box and ZIP forms in one family, in that order.
+    all: Family,
 }
 
 impl Address {
     pub(crate) fn new() -> Self {
         let street = format!(
-            r"(?P<street>(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT})"
+            r"(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}"
         );
-        let all = format!(
-            r"{street}|(?P<pobox>(?i:\bP\.?\s?O\.?\s*Box\s+\d{{1,6}}\b))|(?P<zip>\b\d{{5}}(?:-\d{{4}})?\b)"
-        );
+        let alternatives = [
+            (street.as_str(), false),
+            (r"(?i:\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b)", false),
+            (r"\b\d{5}(?:-\d{4})?\b", false),
+        ];
+        // Matches start at digits and "P": a literal prefilter stops more than it skips.
         Address {
-            all: super::pattern::compile(&all),
+            all: Family::new("", &alternatives, false),
         }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon) {
-        for c in self.all.captures_iter(out.text) {
-            if let Some(m) = c.name("street") {
-                street(out, lex, m.start(), m.as_str());
+        let text = out.text;
+        self.all.each(text, |c| {
+            let m = c.whole();
+            if c.alt == 0 {
+                let s = &text[m];
+                street(out, lex, m.start, s);
                 // "MA 02114 A Dr. Smith": a street candidate may begin with a ZIP code.
-                let digits = m.as_str().bytes().take_while(u8::is_ascii_digit).count();
+                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
                 if digits == 5 {
-                    zip(out, lex, m.start(), m.start() + 5);
+                    zip(out, lex, m.start, m.start + 5);
                 }
-            } else if let Some(m) = c.name("pobox") {
+            } else if c.alt == 1 {
                 out.push(
-                    m.start(),
-                    m.end(),
+                    m.start,
+                    m.end,
                     Category::Street,
                     0.95,
                     Reason::rule("street.po-box"),
                 );
-            } else if let Some(m) = c.name("zip") {
-                zip(out, lex, m.start(), m.end());
+            } else {
+                zip(out, lex, m.start, m.end);
             }
-        }
+        });
     }
 }
 

@@ -1,15 +1,14 @@
 //! Ages in all their forms; ages over 89 are flagged (HIPAA Safe Harbor).
 
-use regex::Regex;
-
 use super::Out;
+use super::pattern::Family;
 use crate::text::before;
 use crate::{Category, Reason};
 
 pub(crate) struct Ages {
-    /// Every form in one pattern; form `k` of [`FORMS`] captures its age in group
-    /// `k + 1`, and the `45M` shorthand in the group after the last form.
-    all: Regex,
+    /// Every form in one family; form `k` of [`FORMS`] is alternative `k` and
+    /// the `45M` shorthand the one after the last form, each with its age in group 1.
+    all: Family,
 }
 
 /// The words after which "45M" or "45 F" is an age and a sex.
@@ -61,34 +60,32 @@ impl Ages {
         let mut alternatives: Vec<String> =
             FORMS.iter().map(|(p, _, _)| format!("(?:{p})")).collect();
         alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
-        let all = super::pattern::compile(&format!("(?i){}", alternatives.join("|")));
-        debug_assert_eq!(
-            all.captures_len(),
-            FORMS.len() + 2,
-            "each age form has one group"
-        );
-        Ages { all }
+        let alternatives: Vec<(&str, bool)> =
+            alternatives.iter().map(|a| (a.as_str(), true)).collect();
+        Ages {
+            all: Family::new("(?i)", &alternatives, true),
+        }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for c in self.all.captures_iter(text) {
-            let Some((k, g)) = (1..c.len()).find_map(|k| c.get(k).map(|g| (k - 1, g))) else {
-                continue;
+        self.all.each(text, |c| {
+            let Some(g) = c.get(1) else {
+                return;
             };
-            if let Some(&(_, confidence, rule)) = FORMS.get(k) {
-                push_age(out, g.start(), g.end(), confidence, rule);
-                continue;
+            if let Some(&(_, confidence, rule)) = FORMS.get(c.alt) {
+                push_age(out, g.start, g.end, confidence, rule);
+                return;
             }
-            let prev = before(text, g.start(), 1);
-            let line_start = text[..g.start()]
+            let prev = before(text, g.start, 1);
+            let line_start = text[..g.start]
                 .trim_end_matches([' ', '\t'])
                 .ends_with('\n')
-                || g.start() == 0;
+                || g.start == 0;
             if line_start || prev.is(0, SEX_CONTEXT) {
-                push_age(out, g.start(), g.end(), 0.82, "age.sex-suffix");
+                push_age(out, g.start, g.end, 0.82, "age.sex-suffix");
             }
-        }
+        });
     }
 }
 

@@ -2,16 +2,37 @@
 
 use std::net::Ipv6Addr;
 
-use regex::Regex;
-
 use super::Out;
+use super::pattern::Family;
 use crate::text::{before, line_before};
 use crate::{Category, Reason};
 
 pub(crate) struct Contact {
     /// Email, URL, IPv4, phone, international phone, bare domain, username and
     /// handle in one pattern, told apart by their named groups.
-    all: Regex,
+    all: Family,
+    g: ContactGroups,
+}
+
+/// The alternatives of the contact family, in order.
+const EMAIL: usize = 0;
+const URL: usize = 1;
+const IPV4: usize = 2;
+const PHONE: usize = 3;
+const INTL: usize = 4;
+const NATL: usize = 5;
+const DOMAIN: usize = 6;
+const PAGER: usize = 7;
+const USER: usize = 8;
+const HANDLE: usize = 9;
+
+/// Group indices of the alternatives whose groups are read.
+struct ContactGroups {
+    pv: usize,
+    userlabel: usize,
+    sep: usize,
+    user: usize,
+    handle: usize,
 }
 
 /// An extension after a number, or the end of the number.
@@ -32,70 +53,87 @@ impl Contact {
             r"(?P<userlabel>\b(?:user\s?name|user\s?id|log(?:ged)?\s?in\s+as|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
             r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
         ];
-        Contact {
-            all: super::pattern::compile(&format!("(?i){}", forms.join("|"))),
-        }
+        let alternatives: Vec<(&str, bool)> = forms
+            .iter()
+            .enumerate()
+            .map(|(k, f)| (f.as_str(), matches!(k, PAGER | USER | HANDLE)))
+            .collect();
+        let all = Family::new("(?i)", &alternatives, true);
+        let g = ContactGroups {
+            pv: all.group(PAGER, "pv"),
+            userlabel: all.group(USER, "userlabel"),
+            sep: all.group(USER, "sep"),
+            user: all.group(USER, "user"),
+            handle: all.group(HANDLE, "handle"),
+        };
+        Contact { all, g }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for c in self.all.captures_iter(text) {
-            if let Some(m) = c.name("email") {
-                out.push(
-                    m.start(),
-                    m.end(),
-                    Category::Email,
-                    0.99,
-                    Reason::rule("email"),
-                );
-            } else if let Some(m) = c.name("url") {
-                let end = m.start() + trim_url(m.as_str());
-                out.push(m.start(), end, Category::Url, 0.97, Reason::rule("url"));
-            } else if let Some(m) = c.name("ipv4") {
-                ipv4(out, m.start(), m.end());
-            } else if let Some(m) = c.name("phone").or_else(|| c.name("intl")) {
-                phone(out, m.start(), m.end(), 10);
-            } else if let Some(m) = c.name("natl") {
-                phone(out, m.start(), m.end(), 9);
-            } else if let Some(m) = c.name("domain") {
-                let glued = text[..m.start()].ends_with(['@', '.', '/'])
-                    || text[m.end()..].starts_with('@');
-                if !glued {
-                    let end = m.start() + trim_url(m.as_str());
-                    out.push(
-                        m.start(),
-                        end,
-                        Category::Url,
-                        0.85,
-                        Reason::rule("url.domain"),
-                    );
+        let g = &self.g;
+        self.all.each(text, |c| {
+            let m = c.whole();
+            match c.alt {
+                EMAIL => out.push(m.start, m.end, Category::Email, 0.99, Reason::rule("email")),
+                URL => {
+                    let end = m.start + trim_url(&text[m]);
+                    out.push(m.start, end, Category::Url, 0.97, Reason::rule("url"));
                 }
-            } else if let Some(g) = c.name("pv") {
-                out.push(
-                    g.start(),
-                    g.end(),
-                    Category::Phone,
-                    0.85,
-                    Reason::rule("phone.pager").with("pager"),
-                );
-            } else if let Some(g) = c.name("user") {
-                let sep = c.name("sep").map_or("", |s| s.as_str()).trim();
-                let label = c["userlabel"].to_ascii_lowercase();
-                username(out, g.start(), g.end(), sep, &label);
-            } else if let Some(g) = c.name("handle") {
-                if g.as_str()[1..].starts_with(|ch: char| ch.is_ascii_alphabetic())
-                    && !before(text, g.start(), 3).is_empty()
-                {
-                    out.push(
-                        g.start(),
-                        g.end(),
-                        Category::Username,
-                        0.8,
-                        Reason::rule("username.handle"),
-                    );
+                IPV4 => ipv4(out, m.start, m.end),
+                PHONE | INTL => phone(out, m.start, m.end, 10),
+                NATL => phone(out, m.start, m.end, 9),
+                DOMAIN => {
+                    let glued = text[..m.start].ends_with(['@', '.', '/'])
+                        || text[m.end..].starts_with('@');
+                    if !glued {
+                        let end = m.start + trim_url(&text[m]);
+                        out.push(
+                            m.start,
+                            end,
+                            Category::Url,
+                            0.85,
+                            Reason::rule("url.domain"),
+                        );
+                    }
+                }
+                PAGER => {
+                    if let Some(v) = c.get(g.pv) {
+                        out.push(
+                            v.start,
+                            v.end,
+                            Category::Phone,
+                            0.85,
+                            Reason::rule("phone.pager").with("pager"),
+                        );
+                    }
+                }
+                USER => {
+                    if let Some(u) = c.get(g.user) {
+                        let sep = c.str(g.sep).trim();
+                        let label = c.str(g.userlabel).to_ascii_lowercase();
+                        username(out, u.start, u.end, sep, &label);
+                    }
+                }
+                _ => {
+                    if let Some(h) = c.get(g.handle) {
+                        if text[h].as_bytes()[1..]
+                            .first()
+                            .is_some_and(u8::is_ascii_alphabetic)
+                            && !before(text, h.start, 3).is_empty()
+                        {
+                            out.push(
+                                h.start,
+                                h.end,
+                                Category::Username,
+                                0.8,
+                                Reason::rule("username.handle"),
+                            );
+                        }
+                    }
                 }
             }
-        }
+        });
         ipv6(out);
     }
 }

@@ -1,8 +1,9 @@
 //! Dates in the forms clinical text uses, leaving doses, ratios and scores alone.
 
-use regex::{Captures, Regex};
+use regex_automata::meta::Regex;
 
 use super::Out;
+use super::pattern::{Family, Hit};
 use crate::text::{after, before, boundary_after, boundary_before};
 use crate::{Category, Reason};
 
@@ -80,70 +81,152 @@ const UNIT_AFTER: &[&str] = &[
 
 pub(crate) struct Dates {
     /// Every all-digit form in one pattern: ISO, m/d/y, m/yyyy, m/d and bare years.
-    numeric: Regex,
+    numeric: Family,
+    n: NumericGroups,
     /// Every form with a month name: "14 Mar 2021", "March 14th, 2021", "Mar 2021".
-    textual: Regex,
+    textual: Family,
+    t: TextualGroups,
     weekday: Regex,
+}
+
+/// The alternatives of the numeric pattern, in order.
+const ISO: usize = 0;
+const NUM: usize = 1;
+const MSY: usize = 2;
+const SP: usize = 3;
+
+/// Group indices of the numeric alternatives.
+struct NumericGroups {
+    is1: usize,
+    im: usize,
+    is2: usize,
+    id: usize,
+    na: usize,
+    ns1: usize,
+    nb: usize,
+    ns2: usize,
+    ny: usize,
+    mm: usize,
+    sa: usize,
+    sb: usize,
+}
+
+/// The alternatives of the textual pattern, in order.
+const DM: usize = 0;
+const MD: usize = 1;
+const MO: usize = 2;
+
+/// Group indices of the textual alternatives.
+struct TextualGroups {
+    dd: usize,
+    dmon: usize,
+    dy: usize,
+    dy2: usize,
+    mmon: usize,
+    mdd: usize,
+    my: usize,
+    omon: usize,
 }
 
 impl Dates {
     pub(crate) fn new() -> Self {
-        let re = |s: &str| super::pattern::compile(s);
-        Dates {
-            numeric: re(concat!(
-                r"(?P<iso>\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b)",
-                r"|(?P<num>\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b)",
-                r"|(?P<msy>\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b)",
-                r"|(?P<sp>\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b)",
-                r"|(?P<yr>\b(?:19|20)\d{2}\b)",
-            )),
-            textual: re(&format!(
-                concat!(
-                    r"(?i)(?P<dm>\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{m})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?)",
-                    r"|(?P<md>\b(?P<mmon>{m})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?)",
-                    r"|(?P<mo>\b(?P<omon>{m})\.?,?\s+(?:19|20)\d{{2}}\b)",
+        let numeric = Family::new(
+            "",
+            &[
+                (
+                    r"\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b",
+                    true,
                 ),
-                m = MONTH
-            )),
-            weekday: re(&format!(r"{WEEKDAY}$")),
+                (
+                    r"\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b",
+                    true,
+                ),
+                (r"\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b", true),
+                (r"\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b", true),
+                (r"\b(?:19|20)\d{2}\b", false),
+            ],
+            false,
+        );
+        let dm = format!(
+            r"\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{MONTH})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?"
+        );
+        let md = format!(
+            r"\b(?P<mmon>{MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?"
+        );
+        let mo = format!(r"\b(?P<omon>{MONTH})\.?,?\s+(?:19|20)\d{{2}}\b");
+        let textual = Family::new("(?i)", &[(&dm, true), (&md, true), (&mo, true)], true);
+        let g = |alt: usize, name: &str| numeric.group(alt, name);
+        let n = NumericGroups {
+            is1: g(ISO, "is1"),
+            im: g(ISO, "im"),
+            is2: g(ISO, "is2"),
+            id: g(ISO, "id"),
+            na: g(NUM, "na"),
+            ns1: g(NUM, "ns1"),
+            nb: g(NUM, "nb"),
+            ns2: g(NUM, "ns2"),
+            ny: g(NUM, "ny"),
+            mm: g(MSY, "mm"),
+            sa: g(SP, "sa"),
+            sb: g(SP, "sb"),
+        };
+        let g = |alt: usize, name: &str| textual.group(alt, name);
+        let t = TextualGroups {
+            dd: g(DM, "dd"),
+            dmon: g(DM, "dmon"),
+            dy: g(DM, "dy"),
+            dy2: g(DM, "dy2"),
+            mmon: g(MD, "mmon"),
+            mdd: g(MD, "mdd"),
+            my: g(MD, "my"),
+            omon: g(MO, "omon"),
+        };
+        Dates {
+            numeric,
+            n,
+            textual,
+            t,
+            weekday: super::pattern::compile(&format!(r"{WEEKDAY}$")),
         }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
         let text = out.text;
         let start_len = out.findings.len();
-        for c in self.numeric.captures_iter(text) {
+        let n = &self.n;
+        self.numeric.each(text, |c| {
             if !edge_ok(text, &c) {
-                continue;
+                return;
             }
-            if c.name("iso").is_some() {
-                if c["is1"] == c["is2"] && valid_md(num(&c, "im"), num(&c, "id")) {
+            if c.alt == ISO {
+                if c.str(n.is1) == c.str(n.is2) && valid_md(c.num(n.im), c.num(n.id)) {
                     push(out, &c, 0.98, "date.iso");
                 }
-            } else if c.name("num").is_some() {
-                let (a, b, sep) = (num(&c, "na"), num(&c, "nb"), &c["ns1"]);
+            } else if c.alt == NUM {
+                let (a, b, sep) = (c.num(n.na), c.num(n.nb), c.str(n.ns1));
                 let valid =
-                    (valid_md(a, b) || valid_md(b, a)) && (c["ny"].len() == 4 || sep != ".");
-                if sep == &c["ns2"] && valid {
+                    (valid_md(a, b) || valid_md(b, a)) && (c.str(n.ny).len() == 4 || sep != ".");
+                if sep == c.str(n.ns2) && valid {
                     push(out, &c, 0.97, "date.numeric");
                 }
-            } else if c.name("msy").is_some() {
-                if (1..=12).contains(&num(&c, "mm")) {
+            } else if c.alt == MSY {
+                if (1..=12).contains(&c.num(n.mm)) {
                     push(out, &c, 0.85, "date.month/year");
                 }
-            } else if c.name("sp").is_some() {
-                Self::slash_pair(out, &c);
+            } else if c.alt == SP {
+                Self::slash_pair(out, &c, c.num(n.sa), c.num(n.sb));
             } else {
                 Self::year(out, &c);
             }
-        }
-        for c in self.textual.captures_iter(text) {
-            let whole = c.get(0).expect("match");
-            if c.name("dm").is_some() {
-                let has_year = c.name("dy").is_some() || c.name("dy2").is_some();
-                let ok = (1..=31).contains(&num(&c, "dd"))
-                    && month_word_ok(&c["dmon"], has_year, true)
-                    && (has_year || boundary_after(text, whole.end()));
+        });
+        let t = &self.t;
+        self.textual.each(text, |c| {
+            let whole = c.whole();
+            if c.alt == DM {
+                let has_year = c.has(t.dy) || c.has(t.dy2);
+                let ok = (1..=31).contains(&c.num(t.dd))
+                    && month_word_ok(c.str(t.dmon), has_year, true)
+                    && (has_year || boundary_after(text, whole.end));
                 if ok {
                     push(
                         out,
@@ -152,11 +235,11 @@ impl Dates {
                         "date.day-month",
                     );
                 }
-            } else if c.name("md").is_some() {
-                let has_year = c.name("my").is_some();
-                let ok = (1..=31).contains(&num(&c, "mdd"))
-                    && month_word_ok(&c["mmon"], has_year, false)
-                    && (has_year || !is_quantity(text, whole.end()));
+            } else if c.alt == MD {
+                let has_year = c.has(t.my);
+                let ok = (1..=31).contains(&c.num(t.mdd))
+                    && month_word_ok(c.str(t.mmon), has_year, false)
+                    && (has_year || !is_quantity(text, whole.end));
                 if ok {
                     push(
                         out,
@@ -165,46 +248,46 @@ impl Dates {
                         "date.month-day",
                     );
                 }
-            } else if month_word_ok(&c["omon"], true, false) {
+            } else if c.alt == MO && month_word_ok(c.str(t.omon), true, false) {
                 push(out, &c, 0.93, "date.month-year");
             }
-        }
+        });
         self.attach_weekdays(out, start_len);
     }
 
     /// `3/14` with no year: a date only after an event word, never after a score word.
-    fn slash_pair(out: &mut Out<'_>, c: &Captures<'_>) {
+    fn slash_pair(out: &mut Out<'_>, c: &Hit<'_, '_>, a: u32, b: u32) {
         let text = out.text;
-        let whole = c.get(0).expect("match");
-        if !valid_md(num(c, "sa"), num(c, "sb")) {
+        let whole = c.whole();
+        if !valid_md(a, b) {
             return;
         }
-        let prev = before(text, whole.start(), 2);
-        if prev.any(NOT_DATE_BEFORE) || !prev.is(0, EVENT_WORDS) || is_quantity(text, whole.end()) {
+        let prev = before(text, whole.start, 2);
+        if prev.any(NOT_DATE_BEFORE) || !prev.is(0, EVENT_WORDS) || is_quantity(text, whole.end) {
             return;
         }
         push(out, c, 0.8, "date.month/day");
     }
 
     /// A bare year counts only as an event year ("in 1983", "since 2019").
-    fn year(out: &mut Out<'_>, c: &Captures<'_>) {
+    fn year(out: &mut Out<'_>, c: &Hit<'_, '_>) {
         let text = out.text;
-        let m = c.get(0).expect("match");
-        let prev = before(text, m.start(), 2);
+        let m = c.whole();
+        let prev = before(text, m.start, 2);
         let event =
             prev.is(0, EVENT_WORDS) || prev.is(0, &["the", "year"]) && prev.is(1, EVENT_WORDS);
-        if event && !is_quantity(text, m.end()) {
+        if event && !is_quantity(text, m.end) {
             out.push(
-                m.start(),
-                m.end(),
+                m.start,
+                m.end,
                 Category::Date,
                 0.8,
                 Reason::rule("date.year").with("event year"),
             );
-        } else if history_year(text, m.start(), m.end()) {
+        } else if history_year(text, m.start, m.end) {
             out.push(
-                m.start(),
-                m.end(),
+                m.start,
+                m.end,
                 Category::Date,
                 0.66,
                 Reason::rule("date.year").with("year after an event"),
@@ -243,27 +326,22 @@ fn history_year(text: &str, start: usize, end: usize) -> bool {
     parenthesised || after_word && closes
 }
 
-fn num(c: &Captures<'_>, group: &str) -> u32 {
-    c.name(group)
-        .and_then(|m| m.as_str().parse().ok())
-        .unwrap_or(0)
-}
-
 fn valid_md(m: u32, d: u32) -> bool {
     (1..=12).contains(&m) && (1..=31).contains(&d)
 }
 
 /// The match is not glued to other digits, slashes or decimal points.
-fn edge_ok(text: &str, c: &Captures<'_>) -> bool {
-    let m = c.get(0).expect("match");
-    let before_ok = !text[..m.start()]
+fn edge_ok(text: &str, c: &Hit<'_, '_>) -> bool {
+    let m = c.whole();
+    let head = &text[..m.start];
+    let before_ok = !head
         .ends_with(|ch: char| ch.is_ascii_digit() || matches!(ch, '/' | '.' | '-' | ':'))
-        || text[..m.start()].ends_with(". ")
-        || (text[..m.start()].ends_with('-')
-            && !text[..m.start()]
+        || head.ends_with(". ")
+        || (head.ends_with('-')
+            && !head
                 .trim_end_matches('-')
                 .ends_with(|ch: char| ch.is_ascii_digit()));
-    let rest = &text[m.end()..];
+    let rest = &text[m.end..];
     let after_ok = !(rest.starts_with(['/', '-', ':', '.'])
         && rest[1..].starts_with(|ch: char| ch.is_ascii_digit()));
     before_ok && after_ok
@@ -287,11 +365,11 @@ fn is_quantity(text: &str, end: usize) -> bool {
     UNIT_AFTER.iter().any(|u| u.eq_ignore_ascii_case(next)) || text[end..].starts_with(['%', '"'])
 }
 
-fn push(out: &mut Out<'_>, c: &Captures<'_>, confidence: f32, rule: &'static str) {
-    let m = c.get(0).expect("match");
+fn push(out: &mut Out<'_>, c: &Hit<'_, '_>, confidence: f32, rule: &'static str) {
+    let m = c.whole();
     out.push(
-        m.start(),
-        m.end(),
+        m.start,
+        m.end,
         Category::Date,
         confidence,
         Reason::rule(rule),

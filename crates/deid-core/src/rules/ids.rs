@@ -4,9 +4,8 @@
 //! Most identifiers are recognised by the label in front of them; those with a
 //! check digit (SSN ranges, DEA, VIN, card numbers) also stand on their own.
 
-use regex::Regex;
-
 use super::Out;
+use super::pattern::Family;
 use crate::{Category, Reason};
 
 /// Label patterns, each with the category of the identifier that follows it.
@@ -60,102 +59,134 @@ const LABELS: &[(Category, &str, &str)] = &[
 ];
 
 pub(crate) struct Ids {
-    /// Every form in one pattern, so the text is scanned once: group `k + 1` is
-    /// the label of `LABELS[k]` and `v` its identifier; `ssn`, `dea`, `vin` and
-    /// `card` are identifiers that stand on their own by their check digits.
-    all: Regex,
+    /// Every form in one family, so the text is scanned once: alternative `k`
+    /// is the label of `LABELS[k]` with its identifier in group `v`; the four
+    /// after the labels are identifiers that stand on their own by their check
+    /// digits (SSN, DEA, VIN, card).
+    all: Family,
+    g: IdGroups,
 }
 
-/// Identifiers recognised without a label.
-const CHECKED: &str = concat!(
-    r"|(?P<ssn>\b(?P<sa>\d{3})(?P<s1>[- ])(?P<sg>\d{2})(?P<s2>[- ])(?P<ss>\d{4})\b)",
-    r"|(?P<dea>\b[a-z][a-z9]\d{7}\b)",
-    r"|(?-i:(?P<vin>\b[A-HJ-NPR-Z0-9]{17}\b))",
-    r"|(?P<card>\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b)",
-);
+/// Group indices of the alternatives whose groups are read.
+struct IdGroups {
+    /// `v` of each label alternative.
+    v: Vec<usize>,
+    sa: usize,
+    s1: usize,
+    sg: usize,
+    s2: usize,
+    ss: usize,
+}
+
+/// Identifiers recognised without a label, after the label alternatives.
+const CHECKED: [&str; 4] = [
+    r"\b(?P<sa>\d{3})(?P<s1>[- ])(?P<sg>\d{2})(?P<s2>[- ])(?P<ss>\d{4})\b",
+    r"\b[a-z][a-z9]\d{7}\b",
+    r"(?-i:\b[A-HJ-NPR-Z0-9]{17}\b)",
+    r"\b\d{4}(?:[ -]?\d{4}){2}[ -]?\d{1,7}\b",
+];
+const SSN: usize = LABELS.len();
+const DEA: usize = LABELS.len() + 1;
+const VIN: usize = LABELS.len() + 2;
+const CARD: usize = LABELS.len() + 3;
 
 impl Ids {
     pub(crate) fn new() -> Self {
         // An identifier: letters, digits and inner separators, or digit groups split by single spaces.
         let value = r"(?:\d{2,6} ){1,4}\d{2,6}\b|(?-i:[A-Z]{2,4}) \d{3,5}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*";
-        let labels: Vec<String> = LABELS
+        let labelled: Vec<String> = LABELS
             .iter()
-            .enumerate()
-            .map(|(k, (_, _, label))| format!("(?P<l{k}>{label})"))
+            .map(|(_, _, label)| {
+                format!(r"\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*(?P<v>{value})")
+            })
             .collect();
-        let all = super::pattern::compile(&format!(
-            r"(?i)\b(?:{})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*(?P<v>{value}){CHECKED}",
-            labels.join("|")
-        ));
-        debug_assert_eq!(
-            all.captures_len(),
-            LABELS.len() + 11,
-            "labels must hold no capture groups"
-        );
-        Ids { all }
+        let alternatives: Vec<(&str, bool)> = labelled
+            .iter()
+            .map(|p| (p.as_str(), true))
+            .chain(CHECKED.iter().enumerate().map(|(k, p)| (*p, k == 0)))
+            .collect();
+        let all = Family::new("(?i)", &alternatives, true);
+        let g = IdGroups {
+            v: (0..LABELS.len()).map(|k| all.group(k, "v")).collect(),
+            sa: all.group(SSN, "sa"),
+            s1: all.group(SSN, "s1"),
+            sg: all.group(SSN, "sg"),
+            s2: all.group(SSN, "s2"),
+            ss: all.group(SSN, "ss"),
+        };
+        Ids { all, g }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>) {
-        for c in self.all.captures_iter(out.text) {
-            if let Some(v) = c.name("v") {
-                // "mg/dL 70-99": a label glued to a slash is part of a unit.
-                if out.text[..c.get(0).expect("match").start()].ends_with('/') {
-                    continue;
+        let text = out.text;
+        let g = &self.g;
+        self.all.each(text, |c| {
+            let m = c.whole();
+            match c.alt {
+                SSN => {
+                    let glued = text[..m.start].ends_with(['-', '/'])
+                        || text[m.end..].starts_with(['-', '/']);
+                    let s1 = c.str(g.s1);
+                    if s1 == c.str(g.s2)
+                        && !glued
+                        && ssn_valid(c.str(g.sa), c.str(g.sg), c.str(g.ss))
+                    {
+                        let conf = if s1 == "-" { 0.93 } else { 0.75 };
+                        out.push(
+                            m.start,
+                            m.end,
+                            Category::SocialSecurity,
+                            conf,
+                            Reason::rule("ssn").with("valid ranges"),
+                        );
+                    }
                 }
-                // Label `k` is capture group `k + 1`: the labels hold no groups of their own.
-                if let Some(&(cat, name, _)) = (0..LABELS.len())
-                    .find(|k| c.get(k + 1).is_some())
-                    .map(|k| &LABELS[k])
-                {
-                    labelled(out, cat, name, v.start(), v.as_str());
+                DEA => {
+                    if dea_valid(&text[m]) {
+                        out.push(
+                            m.start,
+                            m.end,
+                            Category::License,
+                            0.9,
+                            Reason::rule("license.dea").with("check digit"),
+                        );
+                    }
                 }
-            } else if let Some(m) = c.name("ssn") {
-                let text = out.text;
-                let glued = text[..m.start()].ends_with(['-', '/'])
-                    || text[m.end()..].starts_with(['-', '/']);
-                if c["s1"] == c["s2"] && !glued && ssn_valid(&c["sa"], &c["sg"], &c["ss"]) {
-                    let conf = if &c["s1"] == "-" { 0.93 } else { 0.75 };
-                    out.push(
-                        m.start(),
-                        m.end(),
-                        Category::SocialSecurity,
-                        conf,
-                        Reason::rule("ssn").with("valid ranges"),
-                    );
+                VIN => {
+                    let s = &text[m];
+                    if s.bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(s) {
+                        out.push(
+                            m.start,
+                            m.end,
+                            Category::Vehicle,
+                            0.95,
+                            Reason::rule("vehicle.vin").with("check digit"),
+                        );
+                    }
                 }
-            } else if let Some(m) = c.name("dea") {
-                if dea_valid(m.as_str()) {
-                    out.push(
-                        m.start(),
-                        m.end(),
-                        Category::License,
-                        0.9,
-                        Reason::rule("license.dea").with("check digit"),
-                    );
+                CARD => {
+                    let digits: Vec<u32> = text[m].chars().filter_map(|c| c.to_digit(10)).collect();
+                    if (13..=19).contains(&digits.len()) && luhn(&digits) {
+                        out.push(
+                            m.start,
+                            m.end,
+                            Category::Account,
+                            0.85,
+                            Reason::rule("account.card").with("Luhn check"),
+                        );
+                    }
                 }
-            } else if let Some(m) = c.name("vin") {
-                if m.as_str().bytes().any(|b| b.is_ascii_alphabetic()) && vin_valid(m.as_str()) {
-                    out.push(
-                        m.start(),
-                        m.end(),
-                        Category::Vehicle,
-                        0.95,
-                        Reason::rule("vehicle.vin").with("check digit"),
-                    );
-                }
-            } else if let Some(m) = c.name("card") {
-                let digits: Vec<u32> = m.as_str().chars().filter_map(|c| c.to_digit(10)).collect();
-                if (13..=19).contains(&digits.len()) && luhn(&digits) {
-                    out.push(
-                        m.start(),
-                        m.end(),
-                        Category::Account,
-                        0.85,
-                        Reason::rule("account.card").with("Luhn check"),
-                    );
+                k => {
+                    // "mg/dL 70-99": a label glued to a slash is part of a unit.
+                    if text[..m.start].ends_with('/') {
+                        return;
+                    }
+                    if let (Some(v), Some(&(cat, name, _))) = (c.get(g.v[k]), LABELS.get(k)) {
+                        labelled(out, cat, name, v.start, &text[v]);
+                    }
                 }
             }
-        }
+        });
     }
 }
 

@@ -46,7 +46,7 @@ impl Out<'_> {
 fn word_infos(lex: &Lexicon, words: &crate::text::Words<'_>) -> Vec<crate::lexicon::WordInfo> {
     (0..words.len())
         .map(|i| {
-            if words.raw(i).starts_with(char::is_uppercase) {
+            if words.cap(i) {
                 lex.word(crate::text::without_possessive(words.lower(i)))
             } else {
                 crate::lexicon::WordInfo::default()

@@ -6,13 +6,19 @@ use rustc_hash::FxHashMap;
 use super::Out;
 use crate::lexicon::Lexicon;
 use crate::lexicon::WordInfo;
-use crate::text::{Context, Words, is_all_caps, is_capitalized, without_possessive};
+use crate::text::{Context, Words, is_all_caps, without_possessive};
 use crate::{Category, Reason};
 
-const DOCTOR_TITLES: &[&str] = &["dr", "doctor", "prof", "professor", "dra"];
-const PERSON_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "mister", "mrs", "sr", "sra", "srta",
-];
+fn is_doctor_title(w: &str) -> bool {
+    matches!(w, "dr" | "doctor" | "prof" | "professor" | "dra")
+}
+
+fn is_person_title(w: &str) -> bool {
+    matches!(
+        w,
+        "mr" | "mrs" | "ms" | "miss" | "mx" | "mister" | "sr" | "sra" | "srta"
+    )
+}
 /// Lower-case words inside multi-part names ("van der Berg").
 fn is_particle(w: &str) -> bool {
     matches!(
@@ -203,7 +209,7 @@ struct Feat<'w> {
 
 impl Feat<'_> {
     fn is_title(&self) -> bool {
-        DOCTOR_TITLES.contains(&self.lower) || PERSON_TITLES.contains(&self.lower)
+        is_doctor_title(self.lower) || is_person_title(self.lower)
     }
 
     /// The lower-case word without a possessive `'s`.
@@ -216,7 +222,7 @@ fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, info: WordInfo, i: usize) -> F
     let s = ws.raw(i);
     let lower = ws.lower(i);
     let base = without_possessive(lower);
-    let cap = is_capitalized(s);
+    let cap = ws.cap(i);
     let caps = cap && is_all_caps(s);
     // Lower-case words rarely start or continue a name; most are vocabulary.
     let looked_up = cap || caps;
@@ -390,8 +396,8 @@ impl Scan<'_, '_> {
         }
         // Titles: "Dr. Smith", "Mrs. O'Neil".
         let titled = (f.cap || f.caps) && f.lower.len() <= 9;
-        let is_doc_title = titled && DOCTOR_TITLES.contains(&f.lower);
-        let is_person_title = titled && PERSON_TITLES.contains(&f.lower);
+        let is_doc_title = titled && is_doctor_title(f.lower);
+        let is_person_title = titled && is_person_title(f.lower);
         if (is_doc_title || is_person_title)
             && i + 1 < self.ws.len()
             && title_gap(self.ws.gap(i + 1))
@@ -666,9 +672,11 @@ impl Scan<'_, '_> {
         if known.is_empty() {
             return;
         }
+        // The lengths of the known words, to pass over most words without hashing.
+        let lengths = known.keys().fold(0u64, |m, w| m | 1 << w.len().min(63));
         let lex = crate::lexicon::lexicon();
         for (k, f) in self.feats.iter().enumerate() {
-            if taken[k] {
+            if taken[k] || lengths & 1 << f.base().len().min(63) == 0 {
                 continue;
             }
             if let Some(&cat) = known.get(f.base()) {

@@ -6,53 +6,70 @@ use crate::text::{Context, Words, is_capitalized};
 use crate::{Category, Reason};
 
 /// Words after which a capitalised place name is a location.
-const LOC_PREP: &[&str] = &[
-    "in",
-    "from",
-    "to",
-    "near",
-    "at",
-    "of",
-    "visiting",
-    "visited",
-    "lives",
-    "resides",
-    "born",
-    "native",
-    "moved",
-    "relocated",
-    "traveled",
-    "travelled",
-    "transferred",
-    "outside",
-    "around",
-    "city",
-    "town",
-    "state",
-    "country",
-    "via",
-    "toward",
-    "towards",
-];
+fn is_loc_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "in" | "from"
+            | "to"
+            | "near"
+            | "at"
+            | "of"
+            | "visiting"
+            | "visited"
+            | "lives"
+            | "resides"
+            | "born"
+            | "native"
+            | "moved"
+            | "relocated"
+            | "traveled"
+            | "travelled"
+            | "transferred"
+            | "outside"
+            | "around"
+            | "city"
+            | "town"
+            | "state"
+            | "country"
+            | "via"
+            | "toward"
+            | "towards"
+    )
+}
 
 /// Words after which a job title is the person's occupation.
-const JOB_CONTEXT: &[&str] = &[
-    "retired",
-    "former",
-    "occupation",
-    "job",
-    "profession",
-    "employment",
-    "works",
-    "worked",
-    "employed",
-    "trade",
-    "career",
-];
-const JOB_LEAD: &[&str] = &[
-    "as", "is", "was", "retired", "former", "works", "worked", "employed", "working", "been",
-    "became",
-];
+fn is_job_context_word(w: &str) -> bool {
+    matches!(
+        w,
+        "retired"
+            | "former"
+            | "occupation"
+            | "job"
+            | "profession"
+            | "employment"
+            | "works"
+            | "worked"
+            | "employed"
+            | "trade"
+            | "career"
+    )
+}
+
+fn is_job_lead(w: &str) -> bool {
+    matches!(
+        w,
+        "as" | "is"
+            | "was"
+            | "retired"
+            | "former"
+            | "works"
+            | "worked"
+            | "employed"
+            | "working"
+            | "been"
+            | "became"
+    )
+}
 
 /// True when only spaces (or a period and spaces, as in "St. Louis") separate
 /// two words of one place name.
@@ -65,11 +82,11 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     let mut key = String::new();
     let mut i = 0;
     while i < ws.len() {
-        let capital = ws.raw(i).starts_with(char::is_uppercase);
+        let capital = ws.cap(i);
         // Occupations follow one of a few words; look the context up only then.
         let maybe_job = i > 0 && may_precede_job(ws.lower(i - 1));
         // Countries are sometimes typed in lower case: "arrived from bahrain".
-        let lower_place = !capital && i > 0 && LOC_PREP.contains(&ws.lower(i - 1));
+        let lower_place = !capital && i > 0 && is_loc_prep(ws.lower(i - 1));
         if !capital && !maybe_job && !lower_place {
             i += 1;
             continue;
@@ -149,13 +166,13 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
 /// The words an occupation can directly follow: a cheap test before
 /// [`is_job_context`] looks at the whole context.
 fn may_precede_job(w: &str) -> bool {
-    matches!(w, "a" | "an" | "as") || JOB_CONTEXT.contains(&w) || is_age_word(w)
+    matches!(w, "a" | "an" | "as") || is_job_context_word(w) || is_age_word(w)
 }
 
 fn is_job_context(ctx: &Context<'_>) -> bool {
     let p = |k: usize| ctx.get(k);
-    JOB_CONTEXT.contains(&p(0))
-        || (matches!(p(0), "a" | "an") && (JOB_LEAD.contains(&p(1)) || JOB_CONTEXT.contains(&p(1))))
+    is_job_context_word(p(0))
+        || (matches!(p(0), "a" | "an") && (is_job_lead(p(1)) || is_job_context_word(p(1))))
         || (p(0) == "as"
             && matches!(
                 p(1),
@@ -202,7 +219,7 @@ fn judge_place(
     let all_caps = surface.len() >= 2 && !surface.chars().any(char::is_lowercase);
     let ambiguous =
         n == 1 && (info.common || info.eponym || info.first.is_some() || info.last.is_some());
-    let after_prep = LOC_PREP.contains(&prev);
+    let after_prep = is_loc_prep(prev);
     let rest = &text[end..];
 
     // A state code: two capitals after "City," or before a ZIP.
@@ -379,7 +396,7 @@ fn city_after_preposition(head: &str) -> bool {
         .filter(|w| !w.is_empty());
     words
         .nth(1)
-        .is_some_and(|w| LOC_PREP.iter().any(|p| p.eq_ignore_ascii_case(w)))
+        .is_some_and(|w| is_loc_prep(&w.to_ascii_lowercase()))
 }
 
 /// The text ends with a known city name of one to three words.
