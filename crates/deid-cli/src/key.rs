@@ -10,7 +10,7 @@ use deid_core::SurrogateKey;
 #[derive(Args, Clone, Default)]
 pub(crate) struct KeyArgs {
     /// Secret for reproducible surrogates: the same secret gives the same output on any machine.
-    /// Prefer --key-file or DEID_KEY: command lines are visible to other users.
+    /// Prefer --key-file or `DEID_KEY`: command lines are visible to other users.
     #[arg(long, value_name = "SECRET", conflicts_with = "key_file")]
     pub(crate) key: Option<String>,
     /// File whose contents are the secret (surrounding whitespace ignored)

@@ -41,8 +41,9 @@ fn new_spans(text: &str, out: &deid_core::Surrogated) -> Vec<(usize, usize, Cate
     out.replacements
         .iter()
         .map(|r| {
-            let start = (r.span.start() as isize + shift) as usize;
-            shift += r.surrogate.len() as isize - r.span.of(text).len() as isize;
+            let start = r.span.start().checked_add_signed(shift).unwrap();
+            shift += isize::try_from(r.surrogate.len()).unwrap()
+                - isize::try_from(r.span.of(text).len()).unwrap();
             (start, start + r.surrogate.len(), r.category)
         })
         .collect()
@@ -54,7 +55,8 @@ fn retagging_finds_the_same_categories_at_the_replaced_positions() {
     let texts = notes(31, 300);
     let mut total = 0usize;
     let mut same = 0usize;
-    let mut by_cat: std::collections::BTreeMap<Category, (usize, usize)> = Default::default();
+    let mut by_cat: std::collections::BTreeMap<Category, (usize, usize)> =
+        std::collections::BTreeMap::default();
     for (text, (_, out)) in texts.iter().zip(run(&engine, "retag", &texts)) {
         let again = engine.analyze(&out.text);
         for (a, b, cat) in new_spans(text, &out) {

@@ -30,7 +30,7 @@ pub(crate) enum Operation {
 pub(crate) struct BatchArgs {
     /// Folder to read (never written to)
     in_dir: PathBuf,
-    /// Folder to write; created if missing; must not be inside IN_DIR
+    /// Folder to write; created if missing; must not be inside the input folder
     out_dir: PathBuf,
     /// What to do with each file (tag writes FILE.json with the entities)
     #[arg(long, value_enum, default_value = "surrogate")]
@@ -44,7 +44,7 @@ pub(crate) struct BatchArgs {
     /// Worker threads (default: all cores)
     #[arg(long)]
     jobs: Option<usize>,
-    /// Each top-level folder of IN_DIR is one patient, with its own date shift
+    /// Each top-level folder of the input is one patient, with its own date shift
     #[arg(long)]
     per_patient: bool,
     /// Replace invalid UTF-8 with U+FFFD instead of failing the file
@@ -63,7 +63,7 @@ pub(crate) struct BatchArgs {
 /// One input file.
 struct Item {
     path: PathBuf,
-    /// Path under IN_DIR.
+    /// Path under the input folder.
     rel: PathBuf,
     out: PathBuf,
 }
@@ -159,7 +159,7 @@ fn args_label(op: Operation) -> &'static str {
     }
 }
 
-/// Both folders absolute; OUT_DIR created; neither inside the other.
+/// Both folders absolute, the output folder created, neither inside the other.
 fn check_dirs(input: &Path, output: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
     if !input.is_dir() {
         bail!("{} is not a folder", input.display());

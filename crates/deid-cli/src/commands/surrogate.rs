@@ -38,7 +38,7 @@ pub(crate) struct RunArgs {
     #[arg(long)]
     pub(crate) shift_ages: bool,
     /// Write original-to-surrogate pairs to FILE, encrypted under the key (needs --key,
-    /// --key-file, DEID_KEY or a configured key file); read it back with `deid mapping`
+    /// --key-file, `DEID_KEY` or a configured key file); read it back with `deid mapping`
     #[arg(long, value_name = "FILE")]
     pub(crate) mapping_out: Option<PathBuf>,
 }

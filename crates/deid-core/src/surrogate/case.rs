@@ -6,7 +6,7 @@ pub(crate) enum Case {
     Upper,
     Lower,
     Title,
-    /// Anything else ("McDonald", "iPhone"): the replacement keeps its own case.
+    /// Anything else (`McDonald`, `iPhone`): the replacement keeps its own case.
     Mixed,
 }
 

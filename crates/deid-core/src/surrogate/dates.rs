@@ -248,9 +248,8 @@ pub(crate) fn shift(date: &str, shift: i64) -> Option<String> {
                 year = Some(if v < 50 { 2000 + v } else { 1900 + v });
             }
             Role::Year if width(&toks[i]) == 4 => year = Some(v),
-            Role::Year => return None,
             Role::Month if month.is_none() => month = Some(u32::try_from(v).ok()?),
-            Role::Month => return None,
+            Role::Year | Role::Month => return None,
             Role::Day => day = Some(u32::try_from(v).ok()?),
         }
         if let Tok::Num { role, .. } = &mut toks[i] {
@@ -270,7 +269,7 @@ pub(crate) fn shift(date: &str, shift: i64) -> Option<String> {
         return None;
     }
     // The new date, and the new weekday when the text names one.
-    let (new_y, new_m, new_d, new_wd) = match (year, month, day) {
+    let (shifted_year, shifted_month, shifted_day, shifted_weekday) = match (year, month, day) {
         (Some(y), Some(m), Some(d)) => {
             let n = days_from_civil(y, m, d) + shift;
             let (y2, m2, d2) = civil_from_days(n);
@@ -305,19 +304,19 @@ pub(crate) fn shift(date: &str, shift: i64) -> Option<String> {
                 let w = end - start;
                 let end = ordinal.map_or(end, |o| o.1);
                 let mut s = match role {
-                    Role::Year if two_digit_year => format!("{:02}", new_y?.rem_euclid(100)),
-                    Role::Year => format!("{:04}", new_y?),
-                    Role::Month => pad(i64::from(new_m?), w),
-                    Role::Day => pad(i64::from(new_d?), w),
+                    Role::Year if two_digit_year => format!("{:02}", shifted_year?.rem_euclid(100)),
+                    Role::Year => format!("{:04}", shifted_year?),
+                    Role::Month => pad(i64::from(shifted_month?), w),
+                    Role::Day => pad(i64::from(shifted_day?), w),
                 };
                 if let Some((a, b)) = ordinal {
-                    let suf = ordinal_suffix(new_d.unwrap_or(1));
+                    let suf = ordinal_suffix(shifted_day.unwrap_or(1));
                     s.push_str(&Case::of(&date[a..b]).apply(suf));
                 }
                 (start, end, s)
             }
             Tok::Month { start, end, month } => {
-                let m = new_m.unwrap_or(month);
+                let m = shifted_month.unwrap_or(month);
                 (
                     start,
                     end,
@@ -326,7 +325,9 @@ pub(crate) fn shift(date: &str, shift: i64) -> Option<String> {
             }
             Tok::Weekday { start, end } => {
                 let old = weekday_of(&date[start..end].to_ascii_lowercase())?;
-                let wd = new_wd.unwrap_or_else(|| (old as i64 + shift).rem_euclid(7) as usize);
+                let wd = shifted_weekday.unwrap_or_else(|| {
+                    (i64::try_from(old).unwrap_or(0) + shift).rem_euclid(7) as usize
+                });
                 (start, end, name_like(&date[start..end], WEEKDAYS[wd]))
             }
             Tok::Num { .. } => continue,

@@ -120,7 +120,7 @@ impl Draw {
 
     /// Uniform in `lo..=hi`.
     pub(crate) fn range(&mut self, lo: i64, hi: i64) -> i64 {
-        lo + self.below((hi - lo + 1) as usize) as i64
+        lo + i64::try_from(self.below(usize::try_from(hi - lo + 1).unwrap_or(1))).unwrap_or(0)
     }
 
     pub(crate) fn digit(&mut self) -> char {

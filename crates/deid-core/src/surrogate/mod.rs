@@ -133,7 +133,7 @@ impl Surrogator {
             if !matches!(c, Category::Patient | Category::Doctor) {
                 let form = match c {
                     Category::Zip | Category::Phone | Category::Fax | Category::SocialSecurity => {
-                        &self.key_form(c, original)
+                        &key_form(c, original)
                     }
                     _ => original,
                 };
@@ -207,7 +207,7 @@ impl Surrogator {
         memo: &mut names::Memo,
     ) -> String {
         use Category as C;
-        let norm = || self.norm(original);
+        let norm = || norm(original);
         match category {
             C::Patient | C::Doctor => names::person(self, original, memo),
             C::Date => dates::shift(original, shift)
@@ -288,8 +288,8 @@ impl Surrogator {
         let mut last = String::new();
         for attempt in 0..16 {
             let new = make(original, &mut self.key.draw_n(domain, norm, attempt));
-            let n = self.key_form(category, &new);
-            if n != self.key_form(category, original) && !self.is_original(domain, &n) {
+            let n = key_form(category, &new);
+            if n != key_form(category, original) && !self.is_original(domain, &n) {
                 return new;
             }
             last = new;
@@ -363,30 +363,30 @@ impl Surrogator {
                 .originals
                 .contains(&self.key.fingerprint(domain, value))
     }
+}
 
-    /// The form two values of `category` are compared in: digits for phone
-    /// numbers, SSNs and ZIP codes, else [`norm`](Self::norm).
-    fn key_form(&self, category: Category, s: &str) -> String {
-        match category {
-            Category::Zip => s.chars().filter(char::is_ascii_digit).take(5).collect(),
-            Category::Phone | Category::Fax | Category::SocialSecurity => {
-                s.chars().filter(char::is_ascii_digit).collect()
-            }
-            _ => self.norm(s),
+/// The form two values of `category` are compared in: digits for phone
+/// numbers, SSNs and ZIP codes, else [`norm`].
+fn key_form(category: Category, s: &str) -> String {
+    match category {
+        Category::Zip => s.chars().filter(char::is_ascii_digit).take(5).collect(),
+        Category::Phone | Category::Fax | Category::SocialSecurity => {
+            s.chars().filter(char::is_ascii_digit).collect()
         }
+        _ => norm(s),
     }
+}
 
-    /// Lower case, single spaces, trimmed.
-    pub(crate) fn norm(&self, s: &str) -> String {
-        let mut out = String::with_capacity(s.len());
-        for w in s.split_whitespace() {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.extend(w.chars().flat_map(char::to_lowercase));
+/// Lower case, single spaces, trimmed.
+pub(crate) fn norm(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
         }
-        out
+        out.extend(w.chars().flat_map(char::to_lowercase));
     }
+    out
 }
 
 /// The words of a name or place, of two letters or more, without a

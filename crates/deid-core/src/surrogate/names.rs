@@ -133,9 +133,8 @@ pub(crate) fn word(s: &Surrogator, lower: &str) -> &'static str {
     let pool = match (info.first, info.last) {
         (Some((f, g)), last) if last.is_none_or(|l| f >= l) => match g {
             Gender::Female => &pools.female,
-            Gender::Male => &pools.male,
             Gender::Unknown if s.key.fingerprint("gender", lower) & 1 == 0 => &pools.female,
-            Gender::Unknown => &pools.male,
+            Gender::Male | Gender::Unknown => &pools.male,
         },
         _ => &pools.surnames,
     };

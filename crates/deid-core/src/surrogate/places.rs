@@ -1,10 +1,10 @@
 //! Streets, cities, states, ZIP codes, countries, institutions and
 //! professions.
 
-use super::Surrogator;
 use super::case::Case;
 use super::pools::{COMPANIES, City, LANDMARKS, PLACE_NAMES, SAINTS, STREETS};
 use super::shape::reshape;
+use super::{Surrogator, norm};
 use crate::Category;
 use crate::rules::orgs::is_structural;
 
@@ -79,10 +79,10 @@ fn lower_word(w: &str) -> String {
 /// A street address: numbers redrawn with the same digit count, the street's
 /// name from the pool, suffix, direction and unit words kept.
 pub(crate) fn street(s: &Surrogator, original: &str) -> String {
-    let norm = s.norm(original);
+    let key = norm(original);
     let words: Vec<&str> = original.split(' ').collect();
     for attempt in 0..8 {
-        let mut d = s.key.draw_n("street", &norm, attempt);
+        let mut d = s.key.draw_n("street", &key, attempt);
         let mut out: Vec<String> = Vec::with_capacity(words.len());
         let mut named = false;
         for (i, w) in words.iter().enumerate() {
@@ -113,11 +113,11 @@ pub(crate) fn street(s: &Surrogator, original: &str) -> String {
             }
         }
         let text = out.join(" ");
-        if s.norm(&text) != norm {
+        if norm(&text) != key {
             return text;
         }
     }
-    reshape(original, &mut s.key.draw("street", &norm))
+    reshape(original, &mut s.key.draw("street", &key))
 }
 
 /// The suffix of an ordinal street name ("5th", "42nd,"), if `w` is one.
@@ -148,13 +148,13 @@ fn pick_free(
 
 /// The city a city name maps to, with its state and ZIP codes.
 pub(crate) fn city(s: &Surrogator, original: &str) -> &'static City {
-    let norm = s.norm(original);
+    let key = norm(original);
     let cities = &s.pools.cities;
     for attempt in 0..32 {
-        let c = &cities[s.key.draw_n("city", &norm, attempt).below(cities.len())];
+        let c = &cities[s.key.draw_n("city", &key, attempt).below(cities.len())];
         // The city's state is written beside it, so it must not be an
         // original state of the run either.
-        if !super::same_norm(c.name, &norm)
+        if !super::same_norm(c.name, &key)
             && !s.is_taken("city", c.name)
             && !s.is_taken("state", c.state)
             && !s
@@ -175,12 +175,12 @@ pub(crate) fn city_text(original: &str, c: &City) -> String {
 
 /// The state code a state (name or code) maps to when it stands alone.
 pub(crate) fn state_code(s: &Surrogator, original: &str) -> &'static str {
-    let norm = s.norm(original);
+    let key = norm(original);
     let states = &s.pools.states;
     for attempt in 0..32 {
-        let (name, code) = states[s.key.draw_n("state", &norm, attempt).below(states.len())];
-        if !super::same_norm(name, &norm)
-            && !super::same_norm(code, &norm)
+        let (name, code) = states[s.key.draw_n("state", &key, attempt).below(states.len())];
+        if !super::same_norm(name, &key)
+            && !super::same_norm(code, &key)
             && !s.is_taken("state", name)
             && !s.is_taken("state", code)
         {
@@ -223,25 +223,25 @@ pub(crate) fn zip(
     city: Option<&City>,
     state: Option<&str>,
 ) -> String {
-    let norm: String = original.chars().filter(char::is_ascii_digit).collect();
+    let digits: String = original.chars().filter(char::is_ascii_digit).collect();
     let any: Vec<&str>;
     let pool: &[&str] = match (city, state) {
         (Some(c), _) => &c.zips,
         (None, Some(st)) => s.pools.zips_by_state.get(st).map_or(&[][..], Vec::as_slice),
         (None, None) => {
-            let c = &s.pools.cities[s.key.draw("zip-city", &norm).below(s.pools.cities.len())];
+            let c = &s.pools.cities[s.key.draw("zip-city", &digits).below(s.pools.cities.len())];
             any = c.zips.clone();
             &any
         }
     };
-    let mut d = s.key.draw("zip", &norm);
+    let mut d = s.key.draw("zip", &digits);
     let mut base = "";
     for _ in 0..32 {
         if pool.is_empty() {
             break;
         }
         base = *d.pick(pool);
-        if !norm.starts_with(base) && !s.is_original("zip", base) {
+        if !digits.starts_with(base) && !s.is_original("zip", base) {
             break;
         }
     }
@@ -258,14 +258,14 @@ pub(crate) fn zip(
 
 /// A country of the list, not the original.
 pub(crate) fn country(s: &Surrogator, original: &str) -> String {
-    let norm = s.norm(original);
-    let c = s.choose("country", &norm, &s.pools.countries);
+    let key = norm(original);
+    let c = s.choose("country", &key, &s.pools.countries);
     Case::of(original).apply(c)
 }
 
 pub(crate) fn profession(s: &Surrogator, original: &str) -> String {
-    let norm = s.norm(original);
-    let p = s.choose("profession", &norm, &s.pools.professions);
+    let key = norm(original);
+    let p = s.choose("profession", &key, &s.pools.professions);
     match Case::of(original) {
         Case::Mixed => p.to_owned(),
         c => c.apply(p),
@@ -275,7 +275,7 @@ pub(crate) fn profession(s: &Surrogator, original: &str) -> String {
 /// A hospital, organisation or place: head words ("Hospital", "Inc.",
 /// "Park") and connectors kept, the distinctive words replaced as one.
 pub(crate) fn institution(s: &Surrogator, original: &str, category: Category) -> String {
-    let norm = s.norm(original);
+    let key = norm(original);
     let words: Vec<&str> = original.split(' ').collect();
     let structural: Vec<bool> = words
         .iter()
@@ -286,7 +286,7 @@ pub(crate) fn institution(s: &Surrogator, original: &str, category: Category) ->
         })
         .collect();
     let whole = |pool: &[&'static str]| {
-        let p = s.choose(category.name(), &norm, pool);
+        let p = s.choose(category.name(), &key, pool);
         Case::of(original).apply(p)
     };
     if structural.iter().all(|&x| !x) || structural.iter().all(|&x| x) {
@@ -297,7 +297,7 @@ pub(crate) fn institution(s: &Surrogator, original: &str, category: Category) ->
         };
     }
     for attempt in 0..8 {
-        let mut d = s.key.draw_n(category.name(), &norm, attempt);
+        let mut d = s.key.draw_n(category.name(), &key, attempt);
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -319,7 +319,7 @@ pub(crate) fn institution(s: &Surrogator, original: &str, category: Category) ->
             out.push(format!("{}{tail}", Case::of(words[run_start]).apply(pick)));
         }
         let text = out.join(" ");
-        if s.norm(&text) != norm && !s.is_original(category.name(), &text) {
+        if norm(&text) != key && !s.is_original(category.name(), &text) {
             return text;
         }
     }

@@ -306,7 +306,7 @@ pub(crate) fn url(original: &str, d: &mut Draw, pools: &Pools) -> String {
     out
 }
 
-/// An address from the documentation ranges: 192.0.2.0/24 or 2001:db8::/32.
+/// An address from the documentation ranges: `192.0.2.0/24` or `2001:db8::/32`.
 pub(crate) fn ip(original: &str, d: &mut Draw) -> String {
     if original.contains(':') && original.matches(':').count() > 1 {
         let groups = d.below(3) + 1;
@@ -353,8 +353,11 @@ mod tests {
 
     #[test]
     fn ssn_vin_luhn_dea_stay_valid_in_form() {
-        let s = ssn("123-45-6789", &mut draw("s"));
-        assert!(s.starts_with('9') && s.as_bytes()[3] == b'-', "{s}");
+        let fake = ssn("123-45-6789", &mut draw("s"));
+        assert!(
+            fake.starts_with('9') && fake.as_bytes()[3] == b'-',
+            "{fake}"
+        );
         let v = vin("1HGCM82633A004352", &mut draw("v"));
         assert_eq!(v.len(), 17);
         assert_eq!(v.as_bytes()[8], vin_check(v.as_bytes()));
@@ -362,8 +365,8 @@ mod tests {
         let c = luhn("4111 1111 1111 1111", &mut draw("c"));
         assert!(luhn_ok(&digits_of(&c)), "{c}");
         assert_eq!(c.len(), 19);
-        let d = dea("AB1234563", &mut draw("d"));
-        let x = digits_of(&d);
+        let dea_no = dea("AB1234563", &mut draw("d"));
+        let x = digits_of(&dea_no);
         assert_eq!(
             u32::from(x[6]),
             (u32::from(x[0] + x[2] + x[4]) + 2 * u32::from(x[1] + x[3] + x[5])) % 10
