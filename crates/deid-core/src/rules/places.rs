@@ -102,8 +102,19 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
             i += 1;
             continue;
         }
-        let ctx = ws.context(i);
-        let job = maybe_job && is_job_context(&ctx);
+        // The lengths of the phrases that begin with the word. The entry looked
+        // up is that of the word itself only for ASCII words without a
+        // possessive; for others, every length up to the longest is tried.
+        let lower = ws.lower(i);
+        let lengths = if lower.is_ascii() && (!capital || !lower.ends_with("'s")) {
+            info.phrase_lengths
+        } else {
+            u8::MAX
+        };
+        // The context is needed for occupations and for judging a place found.
+        let context = std::cell::OnceCell::new();
+        let ctx = || *context.get_or_init(|| ws.context(i));
+        let job = maybe_job && is_job_context(&ctx());
         // The keys of words i..i+n for every n, longest tried first.
         key.clear();
         let mut ends = [0usize; 8];
@@ -126,11 +137,16 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
         }
         let mut step = 1;
         for n in (1..=longest).rev() {
+            let listed = lengths & 1 << n != 0;
+            if !listed && n > 1 {
+                continue;
+            }
             let k = &key[..ends[n]];
             let (start, end) = (ws.get(i).start, ws.get(i + n - 1).end);
             if capital || lower_place {
-                let code = n == 1 && k.len() == 2 && lex.is_state_code(&k.to_ascii_uppercase());
-                let place = lex.place(k).or(code.then(crate::lexicon::Place::default));
+                let code = n == 1 && k.len() == 2 && lex.is_state_code_upper(k);
+                let place = if listed { lex.place(k) } else { None };
+                let place = place.or(code.then(crate::lexicon::Place::default));
                 let judged = place.and_then(|p| {
                     judge_place(
                         text,
@@ -141,7 +157,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
                             start,
                             end,
                             n,
-                            prev: ctx.get(0),
+                            prev: ctx().get(0),
                             info,
                         },
                     )
@@ -152,7 +168,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
                     break;
                 }
             }
-            if job && lex.is_profession(k) {
+            if job && listed && lex.is_profession(k) {
                 let reason = Reason::list("profession list").with("occupation context");
                 out.push(start, end, Category::Profession, 0.85, reason);
                 step = n;
