@@ -250,7 +250,9 @@ fn refine(cat: Category, name: &'static str, v: &str) -> (Category, f32, &'stati
 /// numbers (as surrogates use), identifiers all the same.
 fn ssn_value_ok(v: &str) -> bool {
     let d: String = v.chars().filter(char::is_ascii_digit).collect();
-    d.len() == 9 && (ssn_valid(&d[..3], &d[3..5], &d[5..]) || d.starts_with('9') && &d[3..5] != "00" && &d[5..] != "0000")
+    d.len() == 9
+        && (ssn_valid(&d[..3], &d[3..5], &d[5..])
+            || d.starts_with('9') && &d[3..5] != "00" && &d[5..] != "0000")
 }
 
 fn ssn_valid(area: &str, group: &str, serial: &str) -> bool {
