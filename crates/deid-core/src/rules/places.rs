@@ -84,13 +84,21 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     while i < ws.len() {
         let capital = ws.cap(i);
         // Occupations follow one of a few words; look the context up only then.
-        let maybe_job = i > 0 && may_precede_job(ws.lower(i - 1));
+        let prev_job = || i > 0 && may_precede_job(ws.lower(i - 1));
         // Countries are sometimes typed in lower case: "arrived from bahrain".
         let lower_place = !capital && i > 0 && is_loc_prep(ws.lower(i - 1));
-        if !capital && !maybe_job && !lower_place {
-            i += 1;
-            continue;
-        }
+        // A capitalised word is always looked at; the word before it is read
+        // only when the lists know the word.
+        let maybe_job = if capital {
+            None
+        } else {
+            let m = prev_job();
+            if !m && !lower_place {
+                i += 1;
+                continue;
+            }
+            Some(m)
+        };
         let info = if capital {
             infos[i]
         } else {
@@ -102,6 +110,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
             i += 1;
             continue;
         }
+        let maybe_job = maybe_job.unwrap_or_else(prev_job);
         // The lengths of the phrases that begin with the word. The entry looked
         // up is that of the word itself only for ASCII words without a
         // possessive; for others, every length up to the longest is tried.
@@ -265,10 +274,13 @@ fn judge_place(
         && after_prep
         && info.first.is_none()
         && info.last.is_none();
-    if !capital && !all_caps && !lower_country || crate::text::eponym_head_after(text, end) {
+    if !capital && !all_caps && !lower_country {
         return None;
     }
-    if all_caps && !followed_by_state(rest, lex) && !after_prep {
+    if all_caps && !after_prep && !followed_by_state(rest, lex) {
+        return None;
+    }
+    if crate::text::eponym_head_after(text, end) {
         return None;
     }
     if let Some(_code) = place.state {
