@@ -264,6 +264,9 @@ pub struct WordInfo {
     pub starts_phrase: bool,
     /// The word on its own is a place or a profession.
     pub phrase: bool,
+    /// Bit `n` is set when a place or profession phrase of `n` words (up to
+    /// seven) begins with the word.
+    pub phrase_lengths: u8,
 }
 
 impl WordInfo {
@@ -281,7 +284,8 @@ impl WordInfo {
             | u64::from(self.eponym) << 3
             | u64::from(self.starts_phrase) << 4
             | u64::from(self.phrase) << 5
-            | gender << 6;
+            | gender << 6
+            | u64::from(self.phrase_lengths) << 8;
         flags | freq(self.first.map_or(0.0, |f| f.0)) << 16 | freq(self.last.unwrap_or(0.0)) << 32
     }
 
@@ -300,6 +304,7 @@ impl WordInfo {
             eponym: bit(3),
             starts_phrase: bit(4),
             phrase: bit(5),
+            phrase_lengths: (p >> 8 & 0xff) as u8,
         }
     }
 }
@@ -493,6 +498,9 @@ impl Lexicon {
             let first = parts.next().unwrap_or("");
             let n = 1 + parts.count();
             let entry = words.entry(word_key(first)).or_default();
+            if n < 8 {
+                entry.phrase_lengths |= 1 << n;
+            }
             if n > 1 {
                 entry.starts_phrase = true;
                 max_phrase_words = max_phrase_words.max(n);
@@ -557,6 +565,14 @@ impl Lexicon {
     pub fn is_state_code(&self, code: &str) -> bool {
         <[u8; 2]>::try_from(code.as_bytes()).is_ok_and(|c| self.state_codes.contains(&c))
     }
+
+    /// [`Lexicon::is_state_code`] of `code` in ASCII upper case.
+    pub(crate) fn is_state_code_upper(&self, code: &str) -> bool {
+        <[u8; 2]>::try_from(code.as_bytes()).is_ok_and(|c| {
+            self.state_codes
+                .contains(&c.map(|b| b.to_ascii_uppercase()))
+        })
+    }
 }
 
 #[cfg(test)]
@@ -572,6 +588,7 @@ mod tests {
             eponym: false,
             starts_phrase: true,
             phrase: false,
+            phrase_lengths: 0b1010,
         };
         assert_eq!(WordInfo::unpack(w.pack()), w);
         assert_eq!(

@@ -202,6 +202,12 @@ struct Feat<'w> {
     common: bool,
     initial: bool,
     particle: bool,
+    /// "dr", "doctor", "prof", ...
+    doctor_title: bool,
+    /// "mr", "mrs", "ms", ...
+    person_title: bool,
+    /// The number of characters, up to 255.
+    chars: u8,
     /// False for lower-case words, whose list entries are looked up only when needed.
     looked_up: bool,
     lower: &'w str,
@@ -209,7 +215,7 @@ struct Feat<'w> {
 
 impl Feat<'_> {
     fn is_title(&self) -> bool {
-        is_doctor_title(self.lower) || is_person_title(self.lower)
+        self.doctor_title || self.person_title
     }
 
     /// The lower-case word without a possessive `'s`.
@@ -236,6 +242,9 @@ fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, info: WordInfo, i: usize) -> F
         common: (info.common || info.eponym) && !compound,
         initial: cap && s.len() <= 4 && s.chars().count() == 1 && ws.after(i).starts_with('.'),
         particle: is_particle(lower),
+        doctor_title: is_doctor_title(lower),
+        person_title: is_person_title(lower),
+        chars: u8::try_from(lower.chars().count()).unwrap_or(u8::MAX),
         looked_up,
         lower,
     }
@@ -303,7 +312,7 @@ fn name_like(f: &Feat<'_>, trust: Trust, lex: &Lexicon) -> bool {
         Trust::Context => f.cap && !f.caps && (!f.common || listed),
         Trust::Label => {
             ((f.cap || f.caps) && (!f.common || listed))
-                || (f.lower.chars().count() > 2 && listed_lower(f, lex))
+                || (usize::from(f.chars) > 2 && listed_lower(f, lex))
         }
         Trust::Plain => f.cap && !f.caps && listed && !f.common,
     }
@@ -396,8 +405,8 @@ impl Scan<'_, '_> {
         }
         // Titles: "Dr. Smith", "Mrs. O'Neil".
         let titled = (f.cap || f.caps) && f.lower.len() <= 9;
-        let is_doc_title = titled && is_doctor_title(f.lower);
-        let is_person_title = titled && is_person_title(f.lower);
+        let is_doc_title = titled && f.doctor_title;
+        let is_person_title = titled && f.person_title;
         if (is_doc_title || is_person_title)
             && i + 1 < self.ws.len()
             && title_gap(self.ws.gap(i + 1))
@@ -430,12 +439,20 @@ impl Scan<'_, '_> {
         }
         // Words that cannot start a name under any trust need no context look-up.
         // (Every other trust accepts a subset of what a label accepts.)
-        if self.chain(i, Trust::Label) == i {
+        let label_end = self.chain(i, Trust::Label);
+        if label_end == i {
             return None;
         }
+        // Chains are pure: each trust's is found at most once.
+        let context_end = std::cell::OnceCell::new();
+        let chain = |trust: Trust| match trust {
+            Trust::Label => label_end,
+            Trust::Context => *context_end.get_or_init(|| self.chain(i, Trust::Context)),
+            _ => self.chain(i, trust),
+        };
         // A name followed by a credential ("Anne Foley, RN", "VARGAS, ELEANOR MD")
         // is a clinician's.
-        let ctx_end = self.chain(i, if f.caps { Trust::Label } else { Trust::Context });
+        let ctx_end = chain(if f.caps { Trust::Label } else { Trust::Context });
         let ctx_end = if f.caps {
             self.comma_first_name(ctx_end, true).unwrap_or(ctx_end)
         } else {
@@ -462,7 +479,7 @@ impl Scan<'_, '_> {
         } else {
             Trust::Plain
         };
-        let end = self.chain(i, trust);
+        let end = chain(trust);
         if end == i {
             return None;
         }
@@ -526,7 +543,7 @@ impl Scan<'_, '_> {
                 continue;
             }
             let unknown_surname =
-                plain && k > i && f.cap && !f.caps && !f.common && f.lower.chars().count() > 1;
+                plain && k > i && f.cap && !f.caps && !f.common && usize::from(f.chars) > 1;
             let common_first = plain
                 && k == i
                 && f.cap
@@ -546,7 +563,7 @@ impl Scan<'_, '_> {
         // Initials alone ("J.", "D.O.B.") are no name.
         if self.feats[i..end]
             .iter()
-            .all(|f| f.initial || f.lower.chars().count() == 1)
+            .all(|f| f.initial || usize::from(f.chars) == 1)
         {
             return i;
         }
@@ -591,7 +608,7 @@ impl Scan<'_, '_> {
             };
         }
         let f = &fs[0];
-        if f.lower.chars().count() < 3 {
+        if usize::from(f.chars) < 3 {
             return None;
         }
         // "George, a 62-year-old man": a first name introducing the patient.
@@ -664,7 +681,7 @@ impl Scan<'_, '_> {
         let mut known: FxHashMap<&str, Category> = FxHashMap::default();
         for name in found.iter().filter(|n| n.confidence >= 0.85) {
             for f in &self.feats[name.from..name.to] {
-                if !f.initial && !f.particle && !f.is_title() && f.lower.chars().count() > 2 {
+                if !f.initial && !f.particle && !f.is_title() && usize::from(f.chars) > 2 {
                     known.entry(f.base()).or_insert(name.category);
                 }
             }

@@ -197,6 +197,35 @@ const KNOWN_ORGS: &[&str] = &[
 pub(crate) struct Orgs {
     /// Known names by their first word as written, longest first.
     known: FxHashMap<&'static str, Vec<&'static str>>,
+    known_firsts: Firsts,
+}
+
+/// The first bytes and lengths of a set of words: a cheap test that rules most
+/// other words out before a hash look-up.
+struct Firsts(Box<[u64; 256]>);
+
+impl Firsts {
+    fn new<'a>(words: impl Iterator<Item = &'a str>) -> Self {
+        let mut m = Box::new([0u64; 256]);
+        for w in words {
+            if let Some(&b) = w.as_bytes().first() {
+                m[usize::from(b)] |= 1 << w.len().min(63);
+            }
+        }
+        Firsts(m)
+    }
+
+    /// False when `w` is certainly not one of the words.
+    fn may_hold(&self, w: &str) -> bool {
+        w.as_bytes()
+            .first()
+            .is_some_and(|&b| self.0[usize::from(b)] & 1 << w.len().min(63) != 0)
+    }
+}
+
+fn head_firsts() -> &'static Firsts {
+    static F: OnceLock<Firsts> = OnceLock::new();
+    F.get_or_init(|| Firsts::new(heads().keys().copied()))
 }
 
 /// A head phrase, split into words, with the category it gives.
@@ -237,14 +266,19 @@ impl Orgs {
         for v in known.values_mut() {
             v.sort_by_key(|n| std::cmp::Reverse(n.len()));
         }
-        Orgs { known }
+        let known_firsts = Firsts::new(known.keys().copied());
+        Orgs {
+            known,
+            known_firsts,
+        }
     }
 
     pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>) {
         let text = out.text;
         let heads = heads();
+        let head_firsts = head_firsts();
         for h in 0..ws.len() {
-            if !is_capitalized(ws.raw(h)) {
+            if !ws.cap(h) {
                 continue;
             }
             self.known_at(out, ws, h);
@@ -256,6 +290,9 @@ impl Orgs {
                     0.8,
                     Reason::rule("organization.employer"),
                 );
+            }
+            if !head_firsts.may_hold(ws.lower(h)) {
+                continue;
             }
             let Some(candidates) = heads.get(ws.lower(h)) else {
                 continue;
@@ -305,6 +342,9 @@ impl Orgs {
 
     /// Known organization names ("Walgreens", "Rite Aid", "AT&T") starting at capitalised words.
     fn known_at(&self, out: &mut Out<'_>, ws: &Words<'_>, h: usize) {
+        if !self.known_firsts.may_hold(ws.raw(h)) {
+            return;
+        }
         let Some(names) = self.known.get(ws.raw(h)) else {
             return;
         };

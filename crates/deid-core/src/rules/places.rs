@@ -84,13 +84,21 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
     while i < ws.len() {
         let capital = ws.cap(i);
         // Occupations follow one of a few words; look the context up only then.
-        let maybe_job = i > 0 && may_precede_job(ws.lower(i - 1));
+        let prev_job = || i > 0 && may_precede_job(ws.lower(i - 1));
         // Countries are sometimes typed in lower case: "arrived from bahrain".
         let lower_place = !capital && i > 0 && is_loc_prep(ws.lower(i - 1));
-        if !capital && !maybe_job && !lower_place {
-            i += 1;
-            continue;
-        }
+        // A capitalised word is always looked at; the word before it is read
+        // only when the lists know the word.
+        let maybe_job = if capital {
+            None
+        } else {
+            let m = prev_job();
+            if !m && !lower_place {
+                i += 1;
+                continue;
+            }
+            Some(m)
+        };
         let info = if capital {
             infos[i]
         } else {
@@ -102,8 +110,20 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
             i += 1;
             continue;
         }
-        let ctx = ws.context(i);
-        let job = maybe_job && is_job_context(&ctx);
+        let maybe_job = maybe_job.unwrap_or_else(prev_job);
+        // The lengths of the phrases that begin with the word. The entry looked
+        // up is that of the word itself only for ASCII words without a
+        // possessive; for others, every length up to the longest is tried.
+        let lower = ws.lower(i);
+        let lengths = if lower.is_ascii() && (!capital || !lower.ends_with("'s")) {
+            info.phrase_lengths
+        } else {
+            u8::MAX
+        };
+        // The context is needed for occupations and for judging a place found.
+        let context = std::cell::OnceCell::new();
+        let ctx = || *context.get_or_init(|| ws.context(i));
+        let job = maybe_job && is_job_context(&ctx());
         // The keys of words i..i+n for every n, longest tried first.
         key.clear();
         let mut ends = [0usize; 8];
@@ -126,11 +146,16 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
         }
         let mut step = 1;
         for n in (1..=longest).rev() {
+            let listed = lengths & 1 << n != 0;
+            if !listed && n > 1 {
+                continue;
+            }
             let k = &key[..ends[n]];
             let (start, end) = (ws.get(i).start, ws.get(i + n - 1).end);
             if capital || lower_place {
-                let code = n == 1 && k.len() == 2 && lex.is_state_code(&k.to_ascii_uppercase());
-                let place = lex.place(k).or(code.then(crate::lexicon::Place::default));
+                let code = n == 1 && k.len() == 2 && lex.is_state_code_upper(k);
+                let place = if listed { lex.place(k) } else { None };
+                let place = place.or(code.then(crate::lexicon::Place::default));
                 let judged = place.and_then(|p| {
                     judge_place(
                         text,
@@ -141,7 +166,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
                             start,
                             end,
                             n,
-                            prev: ctx.get(0),
+                            prev: ctx().get(0),
                             info,
                         },
                     )
@@ -152,7 +177,7 @@ pub(crate) fn detect(out: &mut Out<'_>, lex: &Lexicon, ws: &Words<'_>, infos: &[
                     break;
                 }
             }
-            if job && lex.is_profession(k) {
+            if job && listed && lex.is_profession(k) {
                 let reason = Reason::list("profession list").with("occupation context");
                 out.push(start, end, Category::Profession, 0.85, reason);
                 step = n;
@@ -249,10 +274,13 @@ fn judge_place(
         && after_prep
         && info.first.is_none()
         && info.last.is_none();
-    if !capital && !all_caps && !lower_country || crate::text::eponym_head_after(text, end) {
+    if !capital && !all_caps && !lower_country {
         return None;
     }
-    if all_caps && !followed_by_state(rest, lex) && !after_prep {
+    if all_caps && !after_prep && !followed_by_state(rest, lex) {
+        return None;
+    }
+    if crate::text::eponym_head_after(text, end) {
         return None;
     }
     if let Some(_code) = place.state {
