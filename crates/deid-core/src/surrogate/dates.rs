@@ -410,6 +410,22 @@ mod tests {
     }
 
     #[test]
+    fn every_allowed_shift_changes_every_form() {
+        for k in (30..=364).chain(-364..=-30) {
+            for d in [
+                "November 17",
+                "2/29",
+                "Dec 31",
+                "Mar 2021",
+                "1983",
+                "01/01/2020",
+            ] {
+                assert_ne!(shift(d, k).unwrap(), d, "shift {k}");
+            }
+        }
+    }
+
+    #[test]
     fn refuses_what_is_not_a_date() {
         assert_eq!(shift("13/45/2020", 3), None);
         assert_eq!(shift("Feb 30, 2021", 3), None);

@@ -1,4 +1,6 @@
 //! The secret key and the keyed draws every surrogate is derived from.
+//! User secrets become keys through BLAKE3's key derivation; per-value draws
+//! use SipHash keys derived from the key, fast enough to run for every span.
 //!
 //! A surrogate is a pure function of (key, category, normalized original):
 //! nothing is remembered between documents, so any number of processes that
@@ -6,7 +8,11 @@
 
 /// A 256-bit secret. Its `Debug` output never shows the bytes.
 #[derive(Clone, PartialEq, Eq)]
-pub struct SurrogateKey([u8; 32]);
+pub struct SurrogateKey {
+    bytes: [u8; 32],
+    /// SipHash keys for the draws, derived from `bytes`.
+    sip: (u64, u64),
+}
 
 impl std::fmt::Debug for SurrogateKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -16,25 +22,32 @@ impl std::fmt::Debug for SurrogateKey {
 
 /// Context string for deriving keys from user secrets (BLAKE3 `derive_key`).
 const DERIVE: &str = "deid 2026-11 surrogate key v1";
+/// Context string for the keys of the per-value draws.
+const DRAWS: &str = "deid 2026-11 surrogate draws v1";
 /// Context string for the key that encrypts mapping files.
 const MAPPING: &str = "deid 2026-11 mapping encryption v1";
 
 impl SurrogateKey {
     /// A key from 32 random bytes (the caller draws them from the OS).
-    pub const fn from_bytes(bytes: [u8; 32]) -> Self {
-        SurrogateKey(bytes)
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        let d = blake3::derive_key(DRAWS, &bytes);
+        let word = |i: usize| u64::from_le_bytes(d[i * 8..i * 8 + 8].try_into().unwrap_or([0; 8]));
+        SurrogateKey {
+            bytes,
+            sip: (word(0), word(1)),
+        }
     }
 
     /// A key derived from a secret of any length (a passphrase or a key file's
     /// contents). Surrounding whitespace is ignored, so a trailing newline in a
     /// key file does not change the key.
     pub fn from_secret(secret: &[u8]) -> Self {
-        SurrogateKey(blake3::derive_key(DERIVE, secret.trim_ascii()))
+        SurrogateKey::from_bytes(blake3::derive_key(DERIVE, secret.trim_ascii()))
     }
 
     /// A separate key for encrypting original-to-surrogate mappings.
     pub fn mapping_key(&self) -> [u8; 32] {
-        blake3::derive_key(MAPPING, &self.0)
+        blake3::derive_key(MAPPING, &self.bytes)
     }
 
     /// A stream of keyed pseudo-random numbers for `value` in `domain`.
@@ -44,19 +57,26 @@ impl SurrogateKey {
 
     /// Like [`draw`](Self::draw), for the `attempt`-th retry.
     pub(crate) fn draw_n(&self, domain: &str, value: &str, attempt: u32) -> Draw {
-        let mut h = blake3::Hasher::new_keyed(&self.0);
-        h.update(domain.as_bytes());
-        h.update(&[0]);
-        h.update(value.as_bytes());
-        h.update(&attempt.to_le_bytes());
-        let seed = h.finalize();
-        let b = seed.as_bytes();
-        let word = |i: usize| u64::from_le_bytes(b[i * 8..i * 8 + 8].try_into().unwrap_or([1; 8]));
-        let mut s = [word(0), word(1), word(2), word(3)];
+        use std::hash::Hasher;
+        let mut h = siphasher::sip128::SipHasher13::new_with_keys(self.sip.0, self.sip.1);
+        h.write(domain.as_bytes());
+        h.write_u8(0xff);
+        h.write(value.as_bytes());
+        h.write_u32(attempt);
+        let seed = siphasher::sip128::Hasher128::finish128(&h);
+        // Spread the 128-bit seed over the generator's 256-bit state.
+        let mut s = [
+            seed.h1,
+            seed.h2,
+            seed.h1 ^ 0x9e37_79b9_7f4a_7c15,
+            seed.h2.rotate_left(32),
+        ];
         if s == [0; 4] {
             s[0] = 1;
         }
-        Draw { s }
+        let mut d = Draw { s };
+        d.next_u64();
+        d
     }
 
     /// A 64-bit keyed fingerprint of `value` in `domain`, for telling
@@ -68,25 +88,52 @@ impl SurrogateKey {
     pub(crate) fn fingerprint(&self, domain: &str, value: &str) -> u64 {
         use std::hash::Hasher;
         let mut h = rustc_hash::FxHasher::default();
-        h.write(&self.0[..16]);
+        h.write_u64(self.sip.0 ^ 0x5bd1_e995);
         h.write(domain.as_bytes());
         h.write_u8(0xff);
-        let mut buf = [0u8; 4];
+        // Normalize into a small buffer and hash it in one go; long or
+        // non-ASCII values take the general path.
+        let mut buf = [0u8; 96];
+        let mut n = 0;
+        let mut space = false;
+        let mut ascii = value.len() <= buf.len();
+        for &b in value.trim_ascii().as_bytes() {
+            if !ascii || !b.is_ascii() {
+                ascii = false;
+                break;
+            }
+            if b.is_ascii_whitespace() {
+                space = true;
+                continue;
+            }
+            if space {
+                buf[n] = b' ';
+                n += 1;
+                space = false;
+            }
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+        if ascii {
+            h.write(&buf[..n]);
+            return h.finish();
+        }
+        let mut out = String::with_capacity(value.len());
         for (i, w) in value.split_whitespace().enumerate() {
             if i > 0 {
-                h.write_u8(b' ');
+                out.push(' ');
             }
-            for c in w.chars().flat_map(char::to_lowercase) {
-                h.write(c.encode_utf8(&mut buf).as_bytes());
-            }
+            out.extend(w.chars().flat_map(char::to_lowercase));
         }
+        h.write(out.as_bytes());
         h.finish()
     }
 }
 
-/// Deterministic pseudo-random numbers: a keyed BLAKE3 hash of the value
-/// seeds a xoshiro256** generator. The key stays secret behind the hash;
-/// the generator only spreads one seed over the few numbers a surrogate needs.
+/// Deterministic pseudo-random numbers: a keyed hash of the value (SipHash-1-3
+/// with 128-bit output, a pseudo-random function under its key) seeds a
+/// xoshiro256** generator. The key stays secret behind the hash; the
+/// generator only spreads one seed over the few numbers a surrogate needs.
 pub(crate) struct Draw {
     s: [u64; 4],
 }
@@ -163,6 +210,10 @@ mod tests {
         assert_eq!(
             a.fingerprint("name", " New   YORK "),
             a.fingerprint("name", "new york")
+        );
+        assert_eq!(
+            a.fingerprint("name", "ZOË  Brontë"),
+            a.fingerprint("name", "zoë brontë")
         );
         assert_eq!(format!("{a:?}"), "SurrogateKey(<secret>)");
     }

@@ -100,9 +100,10 @@ pub struct Surrogated {
     pub replacements: Vec<Replacement>,
 }
 
-/// Date shifts are at least this many days, and at most a year, either way.
+/// Date shifts are at least this many days, either way.
 const MIN_SHIFT: i64 = 30;
-const MAX_SHIFT: i64 = 365;
+/// Below a year, so a date written without its year still changes.
+const MAX_SHIFT: i64 = 364;
 
 impl Surrogator {
     pub fn new(key: SurrogateKey, options: SurrogateOptions) -> Self {
@@ -154,7 +155,7 @@ impl Surrogator {
     }
 
     /// The date shift in days for the run (`patient` = `None`) or for one
-    /// patient: between 30 and 365 days, earlier or later.
+    /// patient: between 30 and 364 days, earlier or later.
     pub fn date_shift(&self, patient: Option<&str>) -> i64 {
         let mut d = self.key.draw("date-shift", patient.unwrap_or(""));
         let days = d.range(MIN_SHIFT, MAX_SHIFT);
@@ -352,8 +353,13 @@ impl Surrogator {
     /// Whether a drawn name or place, or any of its words, is an original of
     /// the run.
     pub(crate) fn is_taken(&self, domain: &str, value: &str) -> bool {
-        !self.originals.is_empty()
-            && (self.is_original(domain, value) || words(value).any(|w| self.is_original(WORD, w)))
+        if self.originals.is_empty() {
+            return false;
+        }
+        // A single word is covered by the word check alone.
+        let single = value.chars().all(char::is_alphabetic);
+        !single && self.is_original(domain, value)
+            || words(value).any(|w| self.is_original(WORD, w))
     }
 
     /// Whether `value` (normalized on the fly) is an original of the run.

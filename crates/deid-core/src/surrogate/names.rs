@@ -43,7 +43,7 @@ pub(crate) fn person(s: &Surrogator, original: &str, memo: &mut Memo) -> String 
     let mut at = 0;
     let mut prev_pa = false;
     let mut lower = String::with_capacity(16);
-    for (index, (start, end)) in atoms(original).into_iter().enumerate() {
+    for (index, (start, end)) in atoms(original).enumerate() {
         out.push_str(&original[at..start]);
         at = end;
         let atom = &original[start..end];
@@ -82,24 +82,22 @@ pub(crate) fn person(s: &Surrogator, original: &str, memo: &mut Memo) -> String 
 }
 
 /// Runs of letters, apostrophes inside a word included ("O'Neill").
-fn atoms(s: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut start = None;
+fn atoms(s: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let inner_apostrophe = (c == '\'' || c == '’')
-            && start.is_some()
-            && it.peek().is_some_and(|(_, n)| n.is_alphabetic());
-        if c.is_alphabetic() || inner_apostrophe {
-            start.get_or_insert(i);
-        } else if let Some(st) = start.take() {
-            out.push((st, i));
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while let Some((i, c)) = it.next() {
+            let inner_apostrophe = (c == '\'' || c == '’')
+                && start.is_some()
+                && it.peek().is_some_and(|(_, n)| n.is_alphabetic());
+            if c.is_alphabetic() || inner_apostrophe {
+                start.get_or_insert(i);
+            } else if let Some(st) = start {
+                return Some((st, i));
+            }
         }
-    }
-    if let Some(st) = start {
-        out.push((st, s.len()));
-    }
-    out
+        start.map(|st| (st, s.len()))
+    })
 }
 
 fn split_possessive(atom: &str) -> (&str, &str) {
@@ -148,7 +146,7 @@ mod tests {
     #[test]
     fn atoms_split_names() {
         let s = "Dr. O'Neill-Brown, J.";
-        let words: Vec<&str> = atoms(s).into_iter().map(|(a, b)| &s[a..b]).collect();
+        let words: Vec<&str> = atoms(s).map(|(a, b)| &s[a..b]).collect();
         assert_eq!(words, ["Dr", "O'Neill", "Brown", "J"]);
     }
 }
