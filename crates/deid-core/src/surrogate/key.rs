@@ -1,6 +1,6 @@
 //! The secret key and the keyed draws every surrogate is derived from.
 //! User secrets become keys through BLAKE3's key derivation; per-value draws
-//! use SipHash keys derived from the key, fast enough to run for every span.
+//! use `SipHash` keys derived from the key, fast enough to run for every span.
 //!
 //! A surrogate is a pure function of (key, category, normalized original):
 //! nothing is remembered between documents, so any number of processes that
@@ -10,7 +10,7 @@
 #[derive(Clone, PartialEq, Eq)]
 pub struct SurrogateKey {
     bytes: [u8; 32],
-    /// SipHash keys for the draws, derived from `bytes`.
+    /// `SipHash` keys for the draws, derived from `bytes`.
     sip: (u64, u64),
 }
 
