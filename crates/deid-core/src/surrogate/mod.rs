@@ -253,7 +253,13 @@ impl Surrogator {
             }
             C::State => {
                 let code = match group.state {
-                    Some(code) if group.city.is_some() => code,
+                    // The new city's state, unless that is the original one.
+                    Some(code)
+                        if group.city.is_some()
+                            && !same_norm(&places::state_text(self, original, code), &norm()) =>
+                    {
+                        code
+                    }
                     _ => places::state_code(self, original),
                 };
                 group.state = Some(code);

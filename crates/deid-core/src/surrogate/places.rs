@@ -150,23 +150,23 @@ fn pick_free(
 pub(crate) fn city(s: &Surrogator, original: &str) -> &'static City {
     let key = norm(original);
     let cities = &s.pools.cities;
+    // A state written beside the city is replaced by the new city's state, so
+    // the new city lies in none of the states the original name is found in.
+    let home = s.pools.city_states.get(&key).map_or(&[][..], Vec::as_slice);
+    let mut fallback = None;
     for attempt in 0..32 {
         let c = &cities[s.key.draw_n("city", &key, attempt).below(cities.len())];
-        // The city's state is written beside it, so it must not be an
-        // original state of the run either.
-        if !super::same_norm(c.name, &key)
-            && !s.is_taken("city", c.name)
-            && !s.is_taken("state", c.state)
-            && !s
-                .pools
-                .states
-                .iter()
-                .any(|(n, code)| *code == c.state && s.is_taken("state", n))
-        {
+        if super::same_norm(c.name, &key) || home.contains(&c.state) {
+            continue;
+        }
+        if !s.is_taken("city", c.name) {
             return c;
         }
+        fallback.get_or_insert(c);
     }
-    &cities[0]
+    // Every draw was an original of the run: a city that is at least not
+    // this one.
+    fallback.unwrap_or(&cities[0])
 }
 
 pub(crate) fn city_text(original: &str, c: &City) -> String {
@@ -177,17 +177,19 @@ pub(crate) fn city_text(original: &str, c: &City) -> String {
 pub(crate) fn state_code(s: &Surrogator, original: &str) -> &'static str {
     let key = norm(original);
     let states = &s.pools.states;
-    for attempt in 0..32 {
+    let mut fallback = None;
+    for attempt in 0..16 {
         let (name, code) = states[s.key.draw_n("state", &key, attempt).below(states.len())];
-        if !super::same_norm(name, &key)
-            && !super::same_norm(code, &key)
-            && !s.is_taken("state", name)
-            && !s.is_taken("state", code)
-        {
+        if super::same_norm(name, &key) || super::same_norm(code, &key) {
+            continue;
+        }
+        // States are few: in a large run most are originals somewhere.
+        if !s.is_taken("state", name) && !s.is_taken("state", code) {
             return code;
         }
+        fallback.get_or_insert(code);
     }
-    states[0].1
+    fallback.unwrap_or(states[0].1)
 }
 
 /// `code` written the way `original` was: as a code or a full name, in its case.

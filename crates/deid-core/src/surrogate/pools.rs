@@ -31,6 +31,8 @@ pub(crate) struct Pools {
     pub(crate) cities: Vec<City>,
     /// (name, code) of the 50 states and DC.
     pub(crate) states: Vec<(&'static str, &'static str)>,
+    /// The states each city name (lower case) is found in.
+    pub(crate) city_states: FxHashMap<String, Vec<&'static str>>,
     /// Every ZIP code by state code.
     pub(crate) zips_by_state: FxHashMap<&'static str, Vec<&'static str>>,
     pub(crate) countries: Vec<&'static str>,
@@ -109,6 +111,7 @@ impl Pools {
             .collect();
         let mut by_city: FxHashMap<(&str, &str), Vec<&str>> = FxHashMap::default();
         let mut zips_by_state: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        let mut city_states: FxHashMap<String, Vec<&str>> = FxHashMap::default();
         for line in raw::ZIPS.lines() {
             let f: Vec<&str> = line.split('\t').collect();
             if let [zip, city, state] = f[..] {
@@ -116,6 +119,10 @@ impl Pools {
                     continue;
                 }
                 by_city.entry((city, state)).or_default().push(zip);
+                let states = city_states.entry(city.to_lowercase()).or_default();
+                if !states.contains(&state) {
+                    states.push(state);
+                }
                 zips_by_state.entry(state).or_default().push(zip);
             }
         }
@@ -146,6 +153,7 @@ impl Pools {
             surnames,
             cities,
             states,
+            city_states,
             zips_by_state,
             countries,
             professions,
