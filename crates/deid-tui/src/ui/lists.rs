@@ -127,13 +127,27 @@ pub(super) fn entities(app: &App, theme: Theme, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     let header = Row::new(["category", "text", "conf", "reasons"]).style(theme.label());
+    let cat_width = doc
+        .findings
+        .iter()
+        .map(|f| f.category.name().len())
+        .max()
+        .unwrap_or(0)
+        .max(8);
+    let text_width = doc
+        .findings
+        .iter()
+        .map(|f| f.span.of(&doc.text).chars().count())
+        .max()
+        .unwrap_or(0)
+        .clamp(4, 24);
     Table::new(
         rows,
         [
-            Constraint::Length(16),
-            Constraint::Fill(1),
+            Constraint::Length(cat_width as u16),
+            Constraint::Length(text_width as u16),
             Constraint::Length(4),
-            Constraint::Fill(2),
+            Constraint::Fill(1),
         ],
     )
     .header(header)
