@@ -26,4 +26,4 @@ pub mod watcher;
 pub use app::App;
 pub use event::{Command, Event};
 pub use pipeline::{Doc, Operation, Pipeline, PipelineConfig};
-pub use session::{Config, Session};
+pub use session::{Channel, Config, Session};

@@ -33,6 +33,35 @@ pub struct Config {
     pub key: SurrogateKey,
 }
 
+/// The session's event channel. Made first, so that a signal during start-up
+/// is not lost.
+pub struct Channel {
+    tx: Sender<Event>,
+    rx: Receiver<Event>,
+}
+
+impl Channel {
+    pub fn new() -> Self {
+        let (tx, rx) = channel();
+        Channel { tx, rx }
+    }
+
+    /// Sends SIGINT and SIGTERM as [`Event::Signal`]. A process has one such
+    /// handler; a second channel keeps the first one's.
+    pub fn handle_signals(&self) {
+        let tx = self.tx.clone();
+        let _ = ctrlc::set_handler(move || {
+            let _ = tx.send(Event::Signal);
+        });
+    }
+}
+
+impl Default for Channel {
+    fn default() -> Self {
+        Channel::new()
+    }
+}
+
 /// A running session. Dropping it stops the watcher and the workers.
 pub struct Session {
     pub app: App,
@@ -47,7 +76,7 @@ pub struct Session {
 impl Session {
     /// Checks the folders, starts the workers and the watcher, and queues every
     /// file already in the input folder.
-    pub fn start(config: Config) -> anyhow::Result<Self> {
+    pub fn start(config: Config, channel: Channel) -> anyhow::Result<Self> {
         let (in_dir, out_dir) = match &config.out_dir {
             Some(out) => {
                 let (i, o) = files::check_dirs(&config.in_dir, out)?;
@@ -70,7 +99,7 @@ impl Session {
                 utf8: config.utf8,
             },
         ));
-        let (tx, events) = channel();
+        let Channel { tx, rx: events } = channel;
         let jobs = match config.jobs {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1)),
             n => n,
@@ -97,15 +126,6 @@ impl Session {
     /// A sender for other producers (terminal input, signals).
     pub fn sender(&self) -> Sender<Event> {
         self.tx.clone()
-    }
-
-    /// Sends SIGINT and SIGTERM as [`Event::Signal`]. A process has one such
-    /// handler; a second session keeps the first one's.
-    pub fn handle_signals(&self) {
-        let tx = self.tx.clone();
-        let _ = ctrlc::set_handler(move || {
-            let _ = tx.send(Event::Signal);
-        });
     }
 
     /// Waits up to `wait` for an event ([`Event::Tick`] if none comes), then

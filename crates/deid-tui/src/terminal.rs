@@ -11,14 +11,15 @@ use anyhow::Context;
 use ratatui::crossterm::event::{self, Event as Input};
 
 use crate::event::Event;
-use crate::session::{Config, Session};
+use crate::session::{Channel, Config, Session};
 use crate::ui::theme::Theme;
 
 /// Runs the terminal UI until the user quits or a signal arrives.
 pub fn run(config: Config) -> anyhow::Result<()> {
-    let mut session = Session::start(config)?;
+    let channel = Channel::new();
+    channel.handle_signals();
+    let mut session = Session::start(config, channel)?;
     session.app.theme = Theme::from_env();
-    session.handle_signals();
     let mut terminal = ratatui::try_init().context("setting up the terminal")?;
     let stop = Arc::new(AtomicBool::new(false));
     let input = {

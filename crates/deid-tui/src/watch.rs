@@ -7,13 +7,14 @@ use std::time::Duration;
 
 use crate::app::App;
 use crate::event::Event;
-use crate::session::{Config, Session};
+use crate::session::{Channel, Config, Session};
 
 /// Watches until a signal arrives; the workers finish their current files
 /// before it returns.
 pub fn run(config: Config) -> anyhow::Result<()> {
-    let mut session = Session::start(config)?;
-    session.handle_signals();
+    let channel = Channel::new();
+    channel.handle_signals();
+    let mut session = Session::start(config, channel)?;
     log(&format!(
         "watching {}; {} file(s) queued",
         session.app.title,
