@@ -19,6 +19,9 @@ pub enum Event {
     Tick,
     /// A file appeared or changed in the input folder.
     FileChanged(PathBuf),
+    /// A file is in the input folder (after the watcher lost track of events
+    /// and rescanned): queued if new, else left alone.
+    FileSeen(PathBuf),
     /// A file left the input folder.
     FileRemoved(PathBuf),
     /// The watcher failed; the message names paths only.

@@ -59,6 +59,16 @@ fn forward(root: &Path, exts: &Extensions, events: &Sender<Event>, result: Debou
             return;
         }
     };
+    if batch.iter().any(|e| e.need_rescan()) {
+        // The kernel's queue overflowed in a burst: look at everything.
+        if let Ok(all) = walk(root, exts) {
+            for rel in all {
+                if events.send(Event::FileSeen(rel)).is_err() {
+                    return;
+                }
+            }
+        }
+    }
     let mut changed = BTreeSet::new();
     let mut removed = BTreeSet::new();
     for ev in batch.iter().filter(|e| relevant(e.kind)) {

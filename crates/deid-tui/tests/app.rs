@@ -367,3 +367,13 @@ fn debug_output_holds_no_text() {
     let dbg = format!("{app:?}");
     assert!(!dbg.contains("Mary") && !dbg.contains("Smith"), "{dbg}");
 }
+
+#[test]
+fn a_rescan_queues_only_files_not_seen_before() {
+    let mut app = app();
+    arrive(&mut app, &[("a.txt", NOTE)]);
+    app.update(Event::FileSeen("a.txt".into()));
+    app.update(Event::FileSeen("b.txt".into()));
+    assert_eq!(app.take_commands(), [process("b.txt")]);
+    assert!(!app.files[0].changed);
+}

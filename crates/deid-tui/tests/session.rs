@@ -185,3 +185,36 @@ fn the_output_folder_must_not_be_inside_the_input() {
     assert!(err.contains("must not be inside the input folder"), "{err}");
     assert!(!dir.path().join("in/out").exists());
 }
+
+#[test]
+fn a_burst_of_ten_thousand_files_is_taken_in_while_the_screen_keeps_drawing() {
+    const N: usize = 10_000;
+    let dir = setup();
+    let mut c = config(dir.path(), Operation::Redact);
+    c.jobs = 1;
+    let mut session = Session::start(c, Channel::new()).unwrap();
+    for i in 0..N {
+        std::fs::write(dir.path().join(format!("in/{i:05}.txt")), NOTE).unwrap();
+    }
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let mut slowest = Duration::ZERO;
+    while session.app.counts().done < N {
+        assert!(Instant::now() < deadline, "{:?}", session.app.counts());
+        let started = Instant::now();
+        for e in session.next_batch(Duration::from_millis(100)) {
+            session.app.update(e);
+        }
+        session.execute();
+        terminal
+            .draw(|f| f.render_widget(&session.app, f.area()))
+            .unwrap();
+        slowest = slowest.max(started.elapsed());
+    }
+    assert_eq!(session.app.files.len(), N);
+    // A frame is one batch of events and one draw, whatever the queue holds.
+    assert!(
+        slowest < Duration::from_secs(1),
+        "slowest frame {slowest:?}"
+    );
+}

@@ -80,6 +80,11 @@ impl App {
             Event::Key(key) => self.on_key(key),
             Event::Resize | Event::Tick => {}
             Event::FileChanged(rel) => self.on_changed(rel),
+            Event::FileSeen(rel) => {
+                if !self.index.contains_key(&rel) {
+                    self.on_changed(rel);
+                }
+            }
             Event::FileRemoved(rel) => self.on_removed(&rel),
             Event::WatchError(why) => self.message = Some(format!("watch error: {why}")),
             Event::Started(rel) => {
