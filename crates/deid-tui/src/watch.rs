@@ -25,7 +25,15 @@ pub fn run(config: Config) -> anyhow::Result<()> {
             if let Some(line) = describe(&event, &session.app) {
                 log(&line);
             }
+            let done = match &event {
+                Event::Processed(rel, _) => Some(rel.clone()),
+                _ => None,
+            };
             session.app.update(event);
+            // Nothing shows the text: keep no document in memory.
+            if let Some(rel) = done {
+                session.app.release_doc(&rel);
+            }
         }
         session.execute();
     }

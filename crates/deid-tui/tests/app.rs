@@ -377,3 +377,12 @@ fn a_rescan_queues_only_files_not_seen_before() {
     assert_eq!(app.take_commands(), [process("b.txt")]);
     assert!(!app.files[0].changed);
 }
+
+#[test]
+fn a_headless_session_can_drop_documents() {
+    let mut app = app();
+    arrive(&mut app, &[("a.txt", NOTE)]);
+    app.release_doc(Path::new("a.txt"));
+    assert!(app.doc().is_none());
+    assert_eq!(status(&app, "a.txt"), Status::Done);
+}

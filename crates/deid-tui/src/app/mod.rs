@@ -123,6 +123,14 @@ impl App {
         self.index.get(rel).map(|&i| &self.files[i])
     }
 
+    /// Drops a file's last result (text and findings), for sessions with no
+    /// screen that would otherwise keep every document in memory.
+    pub fn release_doc(&mut self, rel: &Path) {
+        if let Some(e) = self.entry_mut(rel) {
+            e.doc = None;
+        }
+    }
+
     fn entry_mut(&mut self, rel: &Path) -> Option<&mut Entry> {
         self.index.get(rel).map(|&i| &mut self.files[i])
     }
