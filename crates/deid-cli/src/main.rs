@@ -43,6 +43,11 @@ enum Command {
     /// Tag, redact or surrogate a whole folder tree into another, in parallel
     #[command(after_help = EXIT_CODES)]
     Batch(commands::batch::BatchArgs),
+    /// Watch a folder, de-identify each file that arrives or changes, and review the results
+    Tui(commands::tui::TuiArgs),
+    /// Watch a folder and de-identify each file that arrives or changes into another, with no screen
+    #[command(after_help = EXIT_CODES)]
+    Watch(commands::watch::WatchArgs),
     /// Decrypt a mapping file written by --mapping-out (original-to-surrogate pairs as JSON lines)
     Mapping(commands::mapping::MappingArgs),
     /// Score the engine against a gold corpus (JSONL, i2b2-2014 XML or BRAT)
@@ -60,6 +65,8 @@ fn main() -> ExitCode {
         Command::Redact(args) => commands::redact(&args, cli.config.as_deref()),
         Command::Surrogate(args) => commands::surrogate::run(&args, cli.config.as_deref()),
         Command::Batch(args) => commands::batch::run(&args, cli.config.as_deref()),
+        Command::Tui(args) => commands::tui::run(&args, cli.config.as_deref()),
+        Command::Watch(args) => commands::watch::run(&args, cli.config.as_deref()),
         Command::Mapping(args) => commands::mapping::run(&args, cli.config.as_deref()),
         Command::Eval(args) => commands::eval::run(&args, cli.config.as_deref()),
         Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),

@@ -4,23 +4,8 @@ use std::io::{IsTerminal, Write};
 
 use anstyle::{AnsiColor, Style};
 use deid_core::{Category, Entity};
-use serde_json::{Value, json};
 
-/// One entity in the Azure `taggerResult` shape, plus the reasons.
-pub(crate) fn entity_json(e: &Entity) -> Value {
-    json!({
-        "category": e.category.name(),
-        "offset": e.offset,
-        "length": e.length,
-        "text": &*e.text,
-        "confidenceScore": (f64::from(e.confidence) * 1000.0).round() / 1000.0,
-        "reasons": e.reasons.iter().map(ToString::to_string).collect::<Vec<_>>(),
-    })
-}
-
-pub(crate) fn entities_json(entities: &[Entity]) -> Value {
-    json!({ "entities": entities.iter().map(entity_json).collect::<Vec<_>>() })
-}
+pub(crate) use deid_tui::pipeline::entities_json;
 
 /// Whether to colour standard output: a terminal, and `NO_COLOR` unset.
 pub(crate) fn color() -> bool {

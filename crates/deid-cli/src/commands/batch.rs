@@ -16,6 +16,9 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::surrogate::{Run, RunArgs, mapping_record, prepare};
+pub(crate) use deid_tui::files::write_atomic;
+use deid_tui::files::{check_dirs, clean_stale_temps};
+
 use crate::input::{Utf8, decode};
 use crate::output;
 
@@ -156,69 +159,6 @@ fn args_label(op: Operation) -> &'static str {
         Operation::Tag => "tagging",
         Operation::Redact => "redacting",
         Operation::Surrogate => "surrogating",
-    }
-}
-
-/// Both folders absolute, the output folder created, neither inside the other.
-fn check_dirs(input: &Path, output: &Path) -> anyhow::Result<(PathBuf, PathBuf)> {
-    if !input.is_dir() {
-        bail!("{} is not a folder", input.display());
-    }
-    let input = input
-        .canonicalize()
-        .with_context(|| format!("reading {}", input.display()))?;
-    // Resolve the output folder before creating anything, so that a refused
-    // one is never created inside the input.
-    let resolved = resolve(output)?;
-    if resolved.starts_with(&input) {
-        bail!(
-            "the output folder must not be inside the input folder (deid never writes into its input)"
-        );
-    }
-    if input.starts_with(&resolved) {
-        bail!("the input folder must not be inside the output folder");
-    }
-    std::fs::create_dir_all(&resolved).with_context(|| format!("creating {}", output.display()))?;
-    Ok((input, resolved))
-}
-
-/// `path` made absolute with symbolic links resolved, for a path that may not
-/// exist yet: its longest existing ancestor is canonicalized, the rest appended.
-fn resolve(path: &Path) -> anyhow::Result<PathBuf> {
-    let abs = std::path::absolute(path).with_context(|| format!("reading {}", path.display()))?;
-    let mut existing = abs.as_path();
-    let mut rest = Vec::new();
-    while !existing.exists() {
-        match (existing.parent(), existing.file_name()) {
-            (Some(parent), Some(name)) => {
-                rest.push(name.to_os_string());
-                existing = parent;
-            }
-            _ => break,
-        }
-    }
-    let mut out = existing
-        .canonicalize()
-        .with_context(|| format!("reading {}", existing.display()))?;
-    for name in rest.iter().rev() {
-        if name == ".." {
-            out.pop();
-        } else if name != "." {
-            out.push(name);
-        }
-    }
-    Ok(out)
-}
-
-/// Temporary files left by an interrupted run.
-fn clean_stale_temps(out_dir: &Path) {
-    for e in walkdir::WalkDir::new(out_dir)
-        .into_iter()
-        .filter_map(Result::ok)
-    {
-        if e.file_type().is_file() && e.file_name().to_string_lossy().starts_with(".deid-tmp-") {
-            let _ = std::fs::remove_file(e.path());
-        }
     }
 }
 
@@ -393,23 +333,6 @@ fn process(
         bytes: text.len(),
         counts,
     })
-}
-
-/// Writes to a temporary file beside `path`, then renames it into place, so a
-/// reader (or a rerun) never sees a partial output.
-pub(crate) fn write_atomic(path: &Path, bytes: &[u8], overwrite: bool) -> anyhow::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".deid-tmp-")
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    if overwrite {
-        tmp.persist(path)?;
-    } else {
-        tmp.persist_noclobber(path)?;
-    }
-    Ok(())
 }
 
 fn summarize(

@@ -6,7 +6,10 @@ pub(crate) mod eval;
 pub(crate) mod generate;
 mod jsonl;
 pub(crate) mod mapping;
+mod session;
 pub(crate) mod surrogate;
+pub(crate) mod tui;
+pub(crate) mod watch;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
