@@ -118,7 +118,11 @@ pub(crate) fn findings(
     let paras = paragraphs(text);
     let mut per: Vec<Arc<[Finding]>> = paras
         .iter()
-        .map(|&(_, para)| lookup(blake3::hash(para.as_bytes()).into(), &|| engine.analyze(para)))
+        .map(|&(_, para)| {
+            lookup(blake3::hash(para.as_bytes()).into(), &|| {
+                engine.analyze(para)
+            })
+        })
         .collect();
 
     // Paragraphs that need the context of others for repeated names.
@@ -175,7 +179,10 @@ const KNOWN_NAME: f32 = 0.85;
 fn known_names(paras: &[(usize, &str)], per: &[Arc<[Finding]>]) -> HashMap<String, Vec<usize>> {
     let mut known: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, ((_, para), found)) in paras.iter().zip(per).enumerate() {
-        for f in found.iter().filter(|f| f.category.is_name() && f.confidence >= KNOWN_NAME) {
+        for f in found
+            .iter()
+            .filter(|f| f.category.is_name() && f.confidence >= KNOWN_NAME)
+        {
             for (_, w) in words(f.span.of(para)) {
                 let list = known.entry(w.to_lowercase()).or_default();
                 if list.last() != Some(&i) {
@@ -329,7 +336,11 @@ mod tests {
         let notes: Vec<String> = generate(&cfg).map(|d| d.text).collect();
         let (mut differ, mut which_person) = (Vec::new(), 0);
         for (n, group) in notes.chunks(4).enumerate() {
-            let doc = group.iter().map(|t| t.trim_end()).collect::<Vec<_>>().join("\n\n");
+            let doc = group
+                .iter()
+                .map(|t| t.trim_end())
+                .collect::<Vec<_>>()
+                .join("\n\n");
             let (para, _, _, _) = findings(&engine, 0, &doc, &ParagraphCache::default());
             let whole = engine.analyze(&doc);
             let spans = |v: &[Finding]| v.iter().map(|f| f.span).collect::<Vec<_>>();
@@ -352,6 +363,9 @@ mod tests {
             }
         }
         assert!(differ.is_empty(), "documents that differ: {differ:?}");
-        assert!(which_person <= 2, "{which_person} repeated names changed person");
+        assert!(
+            which_person <= 2,
+            "{which_person} repeated names changed person"
+        );
     }
 }

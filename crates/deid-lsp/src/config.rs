@@ -55,16 +55,14 @@ pub(crate) fn add_term(src: &str, list: List, term: &str) -> anyhow::Result<Opti
     let mut doc: DocumentMut = src.parse().context("parsing deid.toml")?;
     match list {
         List::Allow => {
-            let item = doc
-                .entry("allow")
-                .or_insert_with(|| value(Array::new()));
+            let item = doc.entry("allow").or_insert_with(|| value(Array::new()));
             let arr = item
                 .as_array_mut()
                 .context("`allow` in deid.toml is not an array")?;
-            if arr
-                .iter()
-                .any(|v| v.as_str().is_some_and(|s| s.trim().eq_ignore_ascii_case(term)))
-            {
+            if arr.iter().any(|v| {
+                v.as_str()
+                    .is_some_and(|s| s.trim().eq_ignore_ascii_case(term))
+            }) {
                 return Ok(None);
             }
             arr.push(term);
@@ -113,19 +111,32 @@ mod tests {
     fn keeps_comments_and_layout() {
         let src = "# site settings\nmin_confidence = 0.6 # tuned\nallow = [\n  \"Foley\", # a catheter\n]\n\n[deny]\n\"Ward 7\" = \"LocationOther\"\n";
         let out = add_term(src, List::Allow, "Bard").unwrap().unwrap();
-        assert!(out.starts_with("# site settings\nmin_confidence = 0.6 # tuned\n"), "{out}");
-        assert!(out.contains("# a catheter") && out.contains("\"Bard\""), "{out}");
+        assert!(
+            out.starts_with("# site settings\nmin_confidence = 0.6 # tuned\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("# a catheter") && out.contains("\"Bard\""),
+            "{out}"
+        );
         assert!(add_term(&out, List::Allow, "bard").unwrap().is_none());
-        let out = add_term(&out, List::Deny(Category::Patient), "Nightingale").unwrap().unwrap();
+        let out = add_term(&out, List::Deny(Category::Patient), "Nightingale")
+            .unwrap()
+            .unwrap();
         assert!(out.contains("\"Ward 7\" = \"LocationOther\""), "{out}");
         let s = Settings::from_toml(&out).unwrap();
         assert_eq!(s.allow, ["Foley", "Bard"]);
-        assert!(s.deny.contains(&("Nightingale".to_owned(), Category::Patient)));
+        assert!(
+            s.deny
+                .contains(&("Nightingale".to_owned(), Category::Patient))
+        );
     }
 
     #[test]
     fn creates_the_lists() {
-        let out = add_term("", List::Deny(Category::Hospital), "St Elsewhere").unwrap().unwrap();
+        let out = add_term("", List::Deny(Category::Hospital), "St Elsewhere")
+            .unwrap()
+            .unwrap();
         let out = add_term(&out, List::Allow, "Foley").unwrap().unwrap();
         let s = Settings::from_toml(&out).unwrap();
         assert_eq!(s.allow, ["Foley"]);

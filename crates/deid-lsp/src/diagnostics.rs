@@ -39,7 +39,9 @@ pub(crate) fn diagnostic(item: &Item, severity: Severity) -> Diagnostic {
     Diagnostic {
         range: item.range,
         severity: Some(severity.lsp()),
-        code: Some(NumberOrString::String(item.finding.category.name().to_owned())),
+        code: Some(NumberOrString::String(
+            item.finding.category.name().to_owned(),
+        )),
         source: Some(SOURCE.to_owned()),
         message: message(&item.finding),
         data: serde_json::to_value(data).ok(),

@@ -44,7 +44,11 @@ impl Document {
 
     /// Applies one change from `didChange`: a range edit, or the whole text
     /// when the change has no range.
-    pub(crate) fn apply(&mut self, change: &TextDocumentContentChangeEvent, encoding: PositionEncoding) {
+    pub(crate) fn apply(
+        &mut self,
+        change: &TextDocumentContentChangeEvent,
+        encoding: PositionEncoding,
+    ) {
         match change.range {
             Some(range) => {
                 let (a, b) = encoding.char_range(&self.rope, range);

@@ -100,7 +100,8 @@ impl ClientOptions {
         if let Some(c) = &self.categories {
             s.categories.clone_from(c);
         }
-        s.categories.retain(|c| !self.exclude_categories.contains(c));
+        s.categories
+            .retain(|c| !self.exclude_categories.contains(c));
         s.categories.sort();
         s.categories.dedup();
         if let Some(m) = self.min_confidence {
@@ -152,9 +153,11 @@ mod tests {
 
     #[test]
     fn camel_case_keys_wrapped_or_not() {
-        let a = ClientOptions::from_value(json!({"minConfidence": 0.8, "severity": "hint"})).unwrap();
-        let b = ClientOptions::from_value(json!({"deid": {"minConfidence": 0.8, "severity": "hint"}}))
-            .unwrap();
+        let a =
+            ClientOptions::from_value(json!({"minConfidence": 0.8, "severity": "hint"})).unwrap();
+        let b =
+            ClientOptions::from_value(json!({"deid": {"minConfidence": 0.8, "severity": "hint"}}))
+                .unwrap();
         assert!(a == b);
         assert_eq!(a.severity, Severity::Hint);
         assert!(ClientOptions::from_value(json!(null)).unwrap() == ClientOptions::default());
@@ -183,7 +186,10 @@ mod tests {
         let o = ClientOptions::default();
         assert!(o.checks("plaintext", None) && o.checks("markdown", Some("md")));
         assert!(!o.checks("rust", Some("rs")) && o.checks("foo", Some("TXT")));
-        let o = ClientOptions::from_value(json!({"languages": ["rst"], "extensions": [".note"]})).unwrap();
-        assert!(o.checks("rst", None) && o.checks("x", Some("note")) && !o.checks("markdown", None));
+        let o = ClientOptions::from_value(json!({"languages": ["rst"], "extensions": [".note"]}))
+            .unwrap();
+        assert!(
+            o.checks("rst", None) && o.checks("x", Some("note")) && !o.checks("markdown", None)
+        );
     }
 }

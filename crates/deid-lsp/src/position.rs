@@ -144,7 +144,11 @@ mod tests {
                 if c > 0 && c < rope.len_chars() && rope.char(c - 1) == '\r' {
                     continue;
                 }
-                assert_eq!(enc.char_index(&rope, enc.position(&rope, c)), c, "{enc:?} {c}");
+                assert_eq!(
+                    enc.char_index(&rope, enc.position(&rope, c)),
+                    c,
+                    "{enc:?} {c}"
+                );
             }
         }
     }

@@ -31,7 +31,10 @@ pub(crate) async fn reload(server: &Server) {
         }
         Err(e) => {
             server
-                .log(MessageType::ERROR, format!("deid: loading the configuration failed: {e}"))
+                .log(
+                    MessageType::ERROR,
+                    format!("deid: loading the configuration failed: {e}"),
+                )
                 .await;
             return;
         }
@@ -62,7 +65,10 @@ pub(crate) async fn reload(server: &Server) {
         }
     }
     server
-        .log(MessageType::INFO, format!("deid: configuration from {described}"))
+        .log(
+            MessageType::INFO,
+            format!("deid: configuration from {described}"),
+        )
         .await;
     server.reanalyze_all();
 }

@@ -8,8 +8,8 @@ use deid_core::Category;
 use serde_json::json;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types::{
-    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse,
-    Command, Diagnostic, Range, TextEdit, Uri,
+    CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, CodeActionResponse, Command,
+    Diagnostic, Range, TextEdit, Uri,
 };
 
 use super::commands::{ALLOW, DENY};
@@ -24,7 +24,14 @@ pub(crate) const REDACT_ALL: &str = "quickfix.deid.redactAll";
 pub(crate) const SURROGATE_ALL: &str = "quickfix.deid.surrogateAll";
 pub(crate) const ALLOW_KIND: &str = "quickfix.deid.allow";
 pub(crate) const DENY_KIND: &str = "quickfix.deid.deny";
-pub(crate) const KINDS: [&str; 6] = [REDACT, SURROGATE, REDACT_ALL, SURROGATE_ALL, ALLOW_KIND, DENY_KIND];
+pub(crate) const KINDS: [&str; 6] = [
+    REDACT,
+    SURROGATE,
+    REDACT_ALL,
+    SURROGATE_ALL,
+    ALLOW_KIND,
+    DENY_KIND,
+];
 
 /// Categories offered for "always PHI" on a selection nothing was found in.
 const DENY_CHOICES: [Category; 6] = [
@@ -66,10 +73,19 @@ pub(super) async fn code_action(
         .iter()
         .filter(|(d, _)| touches(d.range, params.range))
         .collect();
-    let spans = if under.is_empty() { ours.iter().collect() } else { under };
+    let spans = if under.is_empty() {
+        ours.iter().collect()
+    } else {
+        under
+    };
     for (d, data) in &spans {
         let label = data.category.label();
-        let one = |text: &str| vec![TextEdit { range: d.range, new_text: text.to_owned() }];
+        let one = |text: &str| {
+            vec![TextEdit {
+                range: d.range,
+                new_text: text.to_owned(),
+            }]
+        };
         if wanted(REDACT) {
             out.push(action(
                 format!("Redact {label} as {}", data.redaction),
@@ -94,16 +110,31 @@ pub(super) async fn code_action(
                 ALLOW_KIND,
                 d,
                 None,
-                Some(term_command(ALLOW, "Add to allow-list", &uri, d.range, None)),
+                Some(term_command(
+                    ALLOW,
+                    "Add to allow-list",
+                    &uri,
+                    d.range,
+                    None,
+                )),
             ));
         }
         if wanted(DENY_KIND) {
             out.push(action(
-                format!("Always PHI: add to the deny-list as {} in deid.toml", data.category),
+                format!(
+                    "Always PHI: add to the deny-list as {} in deid.toml",
+                    data.category
+                ),
                 DENY_KIND,
                 d,
                 None,
-                Some(term_command(DENY, "Add to deny-list", &uri, d.range, Some(data.category))),
+                Some(term_command(
+                    DENY,
+                    "Add to deny-list",
+                    &uri,
+                    d.range,
+                    Some(data.category),
+                )),
             ));
         }
     }
@@ -115,7 +146,13 @@ pub(super) async fn code_action(
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: format!("Always PHI: add the selection to the deny-list as {c}"),
                 kind: Some(CodeActionKind::new(DENY_KIND)),
-                command: Some(term_command(DENY, "Add to deny-list", &uri, params.range, Some(c))),
+                command: Some(term_command(
+                    DENY,
+                    "Add to deny-list",
+                    &uri,
+                    params.range,
+                    Some(c),
+                )),
                 ..CodeAction::default()
             }));
         }
@@ -126,7 +163,11 @@ pub(super) async fn code_action(
             if analysis.version == version && !analysis.items.is_empty() {
                 let n = analysis.items.len();
                 for (kind, mode, title) in [
-                    (REDACT_ALL, Mode::Redact, format!("Redact all PHI in the document ({n})")),
+                    (
+                        REDACT_ALL,
+                        Mode::Redact,
+                        format!("Redact all PHI in the document ({n})"),
+                    ),
                     (
                         SURROGATE_ALL,
                         Mode::Surrogate,

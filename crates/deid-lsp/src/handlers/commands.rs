@@ -25,7 +25,8 @@ pub(crate) const DEIDENTIFY: &str = "deid.deidentify";
 pub(crate) const SUMMARY: &str = "deid.summary";
 pub(crate) const ALLOW: &str = "deid.allow";
 pub(crate) const DENY: &str = "deid.deny";
-pub(crate) const COMMANDS: [&str; 6] = [REDACT_ALL, SURROGATE_ALL, DEIDENTIFY, SUMMARY, ALLOW, DENY];
+pub(crate) const COMMANDS: [&str; 6] =
+    [REDACT_ALL, SURROGATE_ALL, DEIDENTIFY, SUMMARY, ALLOW, DENY];
 
 #[derive(Deserialize)]
 #[serde(untagged)]
@@ -53,16 +54,20 @@ enum ModeArg {
     Surrogate,
 }
 
-pub(super) async fn execute(server: &Server, params: ExecuteCommandParams) -> Result<Option<LSPAny>> {
+pub(super) async fn execute(
+    server: &Server,
+    params: ExecuteCommandParams,
+) -> Result<Option<LSPAny>> {
     let command = params.command.as_str();
     if !COMMANDS.contains(&command) {
-        return Err(Error::invalid_params(format!("unknown command `{command}`")));
+        return Err(Error::invalid_params(format!(
+            "unknown command `{command}`"
+        )));
     }
-    let arg = params
-        .arguments
-        .into_iter()
-        .next()
-        .ok_or_else(|| Error::invalid_params(format!("`{command}` needs a document argument")))?;
+    let arg =
+        params.arguments.into_iter().next().ok_or_else(|| {
+            Error::invalid_params(format!("`{command}` needs a document argument"))
+        })?;
     let args = match serde_json::from_value::<Arg>(arg) {
         Ok(Arg::Uri(uri)) => Args {
             uri,
@@ -98,10 +103,9 @@ pub(super) async fn execute(server: &Server, params: ExecuteCommandParams) -> Re
 /// The current analysis and text, both of the same version.
 async fn current(server: &Server, uri: &Uri) -> Result<(Arc<Analysis>, String)> {
     for _ in 0..3 {
-        let analysis = server
-            .analyze(uri)
-            .await
-            .ok_or_else(|| Error::invalid_params(format!("document not checked: {}", uri.as_str())))?;
+        let analysis = server.analyze(uri).await.ok_or_else(|| {
+            Error::invalid_params(format!("document not checked: {}", uri.as_str()))
+        })?;
         let state = server.state();
         let doc = state.docs.get(uri).ok_or_else(|| not_open(uri))?;
         if doc.version == analysis.version {
@@ -141,7 +145,10 @@ async fn deidentify(server: &Server, args: &Args) -> Result<Option<LSPAny>> {
     };
     let (analysis, text) = current(server, &args.uri).await?;
     let out = edits::apply_all(&text, &analysis, mode);
-    let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let name = match path.extension() {
         Some(ext) => format!("{stem}.deid.{}", ext.to_string_lossy()),
         None => format!("{stem}.deid"),
@@ -154,7 +161,9 @@ async fn deidentify(server: &Server, args: &Args) -> Result<Option<LSPAny>> {
         .map_err(|e| internal(format!("writing {}: {e}", target.display())))?;
     let uri = Uri::from_file_path(&target)
         .ok_or_else(|| internal(format!("no URI for {}", target.display())))?;
-    Ok(Some(json!({ "uri": uri.as_str(), "count": analysis.items.len() })))
+    Ok(Some(
+        json!({ "uri": uri.as_str(), "count": analysis.items.len() }),
+    ))
 }
 
 async fn summary(server: &Server, uri: &Uri) -> Result<Option<LSPAny>> {
@@ -179,7 +188,10 @@ async fn add_term(server: &Server, args: &Args, list: List) -> Result<Option<LSP
         .ok_or_else(|| Error::invalid_params("a `range` is needed"))?;
     let (term, target) = {
         let state = server.state();
-        let doc = state.docs.get(&args.uri).ok_or_else(|| not_open(&args.uri))?;
+        let doc = state
+            .docs
+            .get(&args.uri)
+            .ok_or_else(|| not_open(&args.uri))?;
         let (a, b) = state.encoding.char_range(&doc.rope, range);
         let term = doc.rope.slice(a..b).to_string();
         let target = config::target(state.root.as_deref(), state.options.config_path.as_deref());
@@ -206,13 +218,18 @@ async fn add_term(server: &Server, args: &Args, list: List) -> Result<Option<LSP
     server
         .log(
             MessageType::INFO,
-            format!("deid: added a term to the {which} list of {}", path.display()),
+            format!(
+                "deid: added a term to the {which} list of {}",
+                path.display()
+            ),
         )
         .await;
     if changed {
         crate::reload::reload(server).await;
     }
-    Ok(Some(json!({ "changed": changed, "path": path.display().to_string() })))
+    Ok(Some(
+        json!({ "changed": changed, "path": path.display().to_string() }),
+    ))
 }
 
 fn internal(message: String) -> Error {

@@ -1,9 +1,7 @@
 //! `workspace/didChangeConfiguration`, and pulling the `deid` section with
 //! `workspace/configuration` where the client supports it.
 
-use tower_lsp_server::ls_types::{
-    ConfigurationItem, DidChangeConfigurationParams, MessageType,
-};
+use tower_lsp_server::ls_types::{ConfigurationItem, DidChangeConfigurationParams, MessageType};
 
 use crate::options::ClientOptions;
 use crate::server::Server;
@@ -15,7 +13,10 @@ pub(super) async fn did_change_configuration(
     // Pull-model clients send `null` (or an empty object) and answer
     // `workspace/configuration` instead.
     let empty = params.settings.is_null()
-        || params.settings.as_object().is_some_and(serde_json::Map::is_empty);
+        || params
+            .settings
+            .as_object()
+            .is_some_and(serde_json::Map::is_empty);
     if empty && server.state().caps.configuration {
         pull(server).await;
         return;
@@ -39,7 +40,10 @@ pub(super) async fn pull(server: &Server) {
         Ok(_) => {}
         Err(e) => {
             server
-                .log(MessageType::WARNING, format!("deid: workspace/configuration failed: {e}"))
+                .log(
+                    MessageType::WARNING,
+                    format!("deid: workspace/configuration failed: {e}"),
+                )
                 .await;
         }
     }

@@ -80,12 +80,10 @@ pub(super) async fn initialize(
                 },
             )),
             hover_provider: Some(HoverProviderCapability::Simple(true)),
-            code_action_provider: Some(CodeActionProviderCapability::Options(
-                CodeActionOptions {
-                    code_action_kinds: Some(kinds),
-                    ..CodeActionOptions::default()
-                },
-            )),
+            code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+                code_action_kinds: Some(kinds),
+                ..CodeActionOptions::default()
+            })),
             execute_command_provider: Some(ExecuteCommandOptions {
                 commands: COMMANDS.iter().map(|&c| c.to_owned()).collect(),
                 ..ExecuteCommandOptions::default()
@@ -115,7 +113,11 @@ pub(super) async fn initialized(server: &Server, _: InitializedParams) {
             method: "workspace/didChangeWatchedFiles".to_owned(),
             register_options: serde_json::to_value(options).ok(),
         };
-        if let Err(e) = server.client().register_capability(vec![registration]).await {
+        if let Err(e) = server
+            .client()
+            .register_capability(vec![registration])
+            .await
+        {
             server
                 .log(
                     MessageType::WARNING,
