@@ -241,7 +241,7 @@ pub(crate) fn analyze(
     let (found, cache, reused, analysed) =
         findings(&analyzer.engine, analyzer.generation, &text, cache);
     let surrogated = analyzer.surrogator.surrogate(&text, &found, None);
-    let mut surrogates: HashMap<(usize, usize), String> = surrogated
+    let mut fakes: HashMap<(usize, usize), String> = surrogated
         .replacements
         .into_iter()
         .map(|r| ((r.span.start(), r.span.end()), r.surrogate))
@@ -255,7 +255,7 @@ pub(crate) fn analyze(
             Item {
                 range: encoding.range(rope, s, e),
                 redaction: format.marker(f.category, original.chars().count()),
-                surrogate: surrogates
+                surrogate: fakes
                     .remove(&(s, e))
                     .unwrap_or_else(|| format.marker(f.category, original.chars().count())),
                 finding: f,

@@ -58,9 +58,9 @@ pub fn run(cfg: &BenchConfig) -> anyhow::Result<BenchReport> {
     let mut client = Client::spawn(cfg)?;
     client.request(
         "initialize",
-        json!({ "processId": null, "rootUri": null, "capabilities": {} }),
+        &json!({ "processId": null, "rootUri": null, "capabilities": {} }),
     )?;
-    client.notify("initialized", json!({}))?;
+    client.notify("initialized", &json!({}))?;
 
     let small = "file:///bench/small-note.txt";
     let large = "file:///bench/large-note.txt";
@@ -72,7 +72,7 @@ pub fn run(cfg: &BenchConfig) -> anyhow::Result<BenchReport> {
     for i in 0..cfg.edits {
         std::thread::sleep(cfg.pause);
         let line = (i * 37) % lines;
-        let version = i as i64 + 2;
+        let version = i64::try_from(i).unwrap_or(i64::MAX - 2) + 2;
         let change = json!({
             "textDocument": { "uri": small, "version": version },
             "contentChanges": [{
@@ -82,13 +82,13 @@ pub fn run(cfg: &BenchConfig) -> anyhow::Result<BenchReport> {
             }]
         });
         let t = Instant::now();
-        client.notify("textDocument/didChange", change)?;
+        client.notify("textDocument/didChange", &change)?;
         client.wait_diagnostics(small, version)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);
     }
     let (rss_kb, peak_rss_kb) = memory(client.child.id());
-    client.request("shutdown", Value::Null)?;
-    client.notify("exit", Value::Null)?;
+    client.request("shutdown", &Value::Null)?;
+    client.notify("exit", &Value::Null)?;
     let _ = client.child.wait();
 
     times.sort_by(f64::total_cmp);
@@ -173,11 +173,11 @@ impl Client {
         Ok(())
     }
 
-    fn notify(&mut self, method: &str, params: Value) -> anyhow::Result<()> {
+    fn notify(&mut self, method: &str, params: &Value) -> anyhow::Result<()> {
         self.send(&json!({ "jsonrpc": "2.0", "method": method, "params": params }))
     }
 
-    fn request(&mut self, method: &str, params: Value) -> anyhow::Result<Value> {
+    fn request(&mut self, method: &str, params: &Value) -> anyhow::Result<Value> {
         self.next_id += 1;
         let id = self.next_id;
         self.send(&json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }))?;
@@ -188,7 +188,7 @@ impl Client {
         let t = Instant::now();
         self.notify(
             "textDocument/didOpen",
-            json!({ "textDocument": {
+            &json!({ "textDocument": {
                 "uri": uri, "languageId": "plaintext", "version": 1, "text": text
             }}),
         )?;

@@ -67,15 +67,33 @@ pub(crate) fn bench(args: &BenchLspArgs) -> anyhow::Result<ExitCode> {
         pause: Duration::from_millis(args.pause_ms),
     };
     let r = deid_lsp::bench::run(&cfg)?;
-    let kb = |v: Option<u64>| v.map_or_else(|| "n/a".to_owned(), |v| format!("{:.1} MB", v as f64 / 1024.0));
+    let kb = |v: Option<u64>| {
+        v.map_or_else(
+            || "n/a".to_owned(),
+            |v| format!("{:.1} MB", v as f64 / 1024.0),
+        )
+    };
     let mut out = std::io::stdout().lock();
-    writeln!(out, "first diagnostics, {} B note: {:.1} ms", r.small_bytes, r.first_small_ms)?;
-    writeln!(out, "first diagnostics, {} B note: {:.1} ms", r.large_bytes, r.first_large_ms)?;
+    writeln!(
+        out,
+        "first diagnostics, {} B note: {:.1} ms",
+        r.small_bytes, r.first_small_ms
+    )?;
+    writeln!(
+        out,
+        "first diagnostics, {} B note: {:.1} ms",
+        r.large_bytes, r.first_large_ms
+    )?;
     writeln!(
         out,
         "one-line edit to diagnostics ({} edits, {} B note): p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms",
         r.edits, r.small_bytes, r.edit_p50_ms, r.edit_p95_ms, r.edit_max_ms
     )?;
-    writeln!(out, "server resident memory: {} now, {} peak", kb(r.rss_kb), kb(r.peak_rss_kb))?;
+    writeln!(
+        out,
+        "server resident memory: {} now, {} peak",
+        kb(r.rss_kb),
+        kb(r.peak_rss_kb)
+    )?;
     Ok(ExitCode::SUCCESS)
 }

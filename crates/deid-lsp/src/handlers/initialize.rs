@@ -45,7 +45,7 @@ pub(super) async fn initialize(
         .and_then(|f| f.first())
         .map(|f| &f.uri)
         .or(params.root_uri.as_ref())
-        .and_then(|u| u.to_file_path())
+        .and_then(tower_lsp_server::ls_types::Uri::to_file_path)
         .map(std::borrow::Cow::into_owned);
     let (options, bad_options) =
         match ClientOptions::from_value(params.initialization_options.unwrap_or_default()) {

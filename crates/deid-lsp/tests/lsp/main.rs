@@ -508,8 +508,8 @@ const WIDE: &str = "😀 e\u{301} Patient John Smith, MRN 1234567.\n";
 
 async fn check_encoding(offered: Option<&str>, expect: &str, start: u64) {
     let mut caps = json!({ "workspace": { "workspaceEdit": { "documentChanges": true } } });
-    if let Some(e) = offered {
-        caps["general"] = json!({ "positionEncodings": [e, "utf-16"] });
+    if let Some(enc) = offered {
+        caps["general"] = json!({ "positionEncodings": [enc, "utf-16"] });
     }
     let mut s = TestServer::start();
     let root = tower_lsp_server::ls_types::Uri::from_file_path(s.root.path()).unwrap();
@@ -525,10 +525,10 @@ async fn check_encoding(offered: Option<&str>, expect: &str, start: u64) {
     assert_eq!(p["range"]["start"]["character"], start, "{expect}");
     assert_eq!(p["range"]["end"]["character"], start + 10, "{expect}");
     // An edit in the same encoding lands where the client meant it.
-    let r = &p["range"];
+    let span = &p["range"];
     let range = [
-        (0, r["start"]["character"].as_u64().unwrap() as u32),
-        (0, r["start"]["character"].as_u64().unwrap() as u32 + 4),
+        (0, span["start"]["character"].as_u64().unwrap() as u32),
+        (0, span["start"]["character"].as_u64().unwrap() as u32 + 4),
     ];
     s.change(&uri, 2, range, "Jane").await;
     let d = s.diagnostics().await;
@@ -544,18 +544,18 @@ async fn check_encoding(offered: Option<&str>, expect: &str, start: u64) {
     let out = apply(&edited, &edits_of(&applied[0]["edit"]), expect);
     assert_eq!(out, "😀 e\u{301} Patient [patient], MRN [medicalrecord].\n");
     // Hover finds the span by its position in this encoding.
-    let h = s
+    let hover = s
         .request("textDocument/hover", json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": start + 1 } }))
         .await
         .unwrap();
     assert!(
-        h["contents"]["value"]
+        hover["contents"]["value"]
             .as_str()
             .unwrap()
             .contains("**Patient name**"),
-        "{h}"
+        "{hover}"
     );
-    assert_eq!(h["range"], p["range"]);
+    assert_eq!(hover["range"], p["range"]);
 }
 
 #[tokio::test]
