@@ -56,6 +56,10 @@ enum Command {
     Bench(commands::bench::BenchArgs),
     /// Write synthetic clinical notes with gold PHI spans as JSONL
     Generate(commands::generate::GenerateArgs),
+    /// Run the language server on stdio (PHI diagnostics and quick-fixes in editors)
+    Lsp(commands::lsp::LspArgs),
+    /// Time the language server: first diagnostics, edit-to-diagnostics latency, memory
+    BenchLsp(commands::lsp::BenchLspArgs),
 }
 
 fn main() -> ExitCode {
@@ -71,6 +75,8 @@ fn main() -> ExitCode {
         Command::Eval(args) => commands::eval::run(&args, cli.config.as_deref()),
         Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),
         Command::Generate(args) => commands::generate::run(&args),
+        Command::Lsp(args) => commands::lsp::run(&args),
+        Command::BenchLsp(args) => commands::lsp::bench(&args),
     };
     match result {
         Ok(code) => code,

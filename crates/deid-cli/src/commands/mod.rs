@@ -5,6 +5,7 @@ pub(crate) mod bench;
 pub(crate) mod eval;
 pub(crate) mod generate;
 mod jsonl;
+pub(crate) mod lsp;
 pub(crate) mod mapping;
 mod session;
 pub(crate) mod surrogate;

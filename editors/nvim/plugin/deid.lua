@@ -1,0 +1,1 @@
+-- Nothing starts until require('deid').setup{} is called.
