@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
+use std::sync::atomic::Ordering;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
@@ -85,9 +86,21 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     let (in_dir, out_dir) = check_dirs(&args.in_dir, &args.out_dir)?;
     clean_stale_temps(&out_dir);
     let items = walk(&in_dir, &out_dir, args)?;
-    let (todo, done_before): (Vec<&Item>, Vec<&Item>) = items
-        .iter()
-        .partition(|i| args.overwrite || !i.out.exists());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(args.jobs.unwrap_or(0))
+        .build()
+        .context("starting worker threads")?;
+    // One file-system check per file: done in parallel, it is not a serial step.
+    let exists: Vec<bool> = pool.install(|| {
+        items
+            .par_iter()
+            .map(|i| !args.overwrite && i.out.exists())
+            .collect()
+    });
+    let (done_before, todo): (Vec<(&Item, bool)>, Vec<(&Item, bool)>) =
+        items.iter().zip(exists).partition(|(_, done)| *done);
+    let todo: Vec<&Item> = todo.into_iter().map(|(i, _)| i).collect();
+    let done_before: Vec<&Item> = done_before.into_iter().map(|(i, _)| i).collect();
     let surrogate = args.operation == Operation::Surrogate;
     let mut run = prepare(&args.run, config, args.overwrite)?;
     if let Some(f) = &args.format {
@@ -104,10 +117,6 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
             done_before.len()
         );
     }
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(args.jobs.unwrap_or(0))
-        .build()
-        .context("starting worker threads")?;
     let utf8 = if args.lossy {
         Utf8::Lossy
     } else {
@@ -224,7 +233,7 @@ struct Cached {
 }
 
 /// The batch's originals, and the findings of files still to do (kept so the
-/// second pass need not analyse them again) while the batch is not huge.
+/// second pass need not analyse them again) for the first 512 MiB of text.
 fn scan(
     items: &[Item],
     run: &Run,
@@ -233,12 +242,7 @@ fn scan(
     todo: &[&Item],
 ) -> (Originals, Vec<Option<Cached>>) {
     const CACHE_LIMIT: u64 = 512 << 20;
-    let total: u64 = items
-        .iter()
-        .filter_map(|i| std::fs::metadata(&i.path).ok())
-        .map(|m| m.len())
-        .sum();
-    let keep = total <= CACHE_LIMIT;
+    let cached_bytes = std::sync::atomic::AtomicU64::new(0);
     let todo: std::collections::HashSet<&Path> = todo.iter().map(|i| i.path.as_path()).collect();
     let per_file: Vec<(Originals, Option<Cached>)> = items
         .par_iter()
@@ -247,7 +251,9 @@ fn scan(
                 Ok(text) => {
                     let found = run.engine.analyze(&text);
                     let o = run.surrogator.originals_of(&text, &found);
-                    let cache = keep && todo.contains(item.path.as_path());
+                    let cache = todo.contains(item.path.as_path())
+                        && cached_bytes.fetch_add(text.len() as u64, Ordering::Relaxed)
+                            < CACHE_LIMIT;
                     let cached = cache.then(|| Cached {
                         hash: blake3::hash(text.as_bytes()),
                         found,
