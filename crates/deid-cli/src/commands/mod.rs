@@ -6,6 +6,7 @@ pub(crate) mod eval;
 pub(crate) mod generate;
 mod jsonl;
 pub(crate) mod mapping;
+pub(crate) mod serve;
 mod session;
 pub(crate) mod surrogate;
 pub(crate) mod tui;
