@@ -7,14 +7,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-use crate::auth::{Role, Tokens, digest};
+use crate::auth::digest;
 use crate::tls::{self, TlsFiles};
 
 /// What `--dev` prepared.
 pub struct Dev {
     pub dir: PathBuf,
     pub tls: TlsFiles,
-    pub tokens: Tokens,
+    /// The digest of the Data Owner token in `token_file`.
+    pub token_digest: [u8; 32],
     pub token_file: PathBuf,
 }
 
@@ -40,12 +41,10 @@ pub fn prepare(cwd: &Path) -> anyhow::Result<Dev> {
             t
         }
     };
-    let mut tokens = Tokens::default();
-    tokens.add_digest(digest(&token), Role::DataOwner, "dev");
     Ok(Dev {
         dir,
         tls,
-        tokens,
+        token_digest: digest(&token),
         token_file,
     })
 }

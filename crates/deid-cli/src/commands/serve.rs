@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, bail};
 use clap::Args;
-use deid_server::auth::Tokens;
+use deid_server::auth::{Role, Tokens};
 use deid_server::jobs::storage::Root;
 use deid_server::tls::TlsFiles;
 use deid_server::{Config, FileConfig};
@@ -73,9 +73,7 @@ pub(crate) fn run(args: &ServeArgs, config: Option<&Path>) -> anyhow::Result<Exi
     let tls = if args.dev {
         let dev = deid_server::dev::prepare(&cwd)?;
         storage.roots.push(Root::parse(&cwd.to_string_lossy())?);
-        if tokens.is_empty() {
-            tokens = dev.tokens;
-        }
+        tokens.add_digest(dev.token_digest, Role::DataOwner, "dev");
         banner.push("development mode:".to_owned());
         banner.push(format!(
             "  certificate  {} (self-signed; trust it in clients, e.g. connection_verify=)",
