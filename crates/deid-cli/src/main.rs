@@ -52,6 +52,8 @@ enum Command {
     Mapping(commands::mapping::MappingArgs),
     /// Score the engine against a gold corpus (JSONL, i2b2-2014 XML or BRAT)
     Eval(commands::eval::EvalArgs),
+    /// Serve the Azure de-identification API (POST /deid and jobs) over HTTPS
+    Serve(commands::serve::ServeArgs),
     /// Measure tag throughput on a corpus of notes
     Bench(commands::bench::BenchArgs),
     /// Write synthetic clinical notes with gold PHI spans as JSONL
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Command::Watch(args) => commands::watch::run(&args, cli.config.as_deref()),
         Command::Mapping(args) => commands::mapping::run(&args, cli.config.as_deref()),
         Command::Eval(args) => commands::eval::run(&args, cli.config.as_deref()),
+        Command::Serve(args) => commands::serve::run(&args, cli.config.as_deref()),
         Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),
         Command::Generate(args) => commands::generate::run(&args),
         Command::Lsp(args) => commands::lsp::run(&args),

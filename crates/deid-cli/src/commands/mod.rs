@@ -7,6 +7,7 @@ pub(crate) mod generate;
 mod jsonl;
 pub(crate) mod lsp;
 pub(crate) mod mapping;
+pub(crate) mod serve;
 mod session;
 pub(crate) mod surrogate;
 pub(crate) mod tui;
