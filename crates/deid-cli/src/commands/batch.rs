@@ -97,10 +97,15 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
             .map(|i| !args.overwrite && i.out.exists())
             .collect()
     });
-    let (done_before, todo): (Vec<(&Item, bool)>, Vec<(&Item, bool)>) =
-        items.iter().zip(exists).partition(|(_, done)| *done);
-    let todo: Vec<&Item> = todo.into_iter().map(|(i, _)| i).collect();
-    let done_before: Vec<&Item> = done_before.into_iter().map(|(i, _)| i).collect();
+    let mut todo: Vec<&Item> = Vec::with_capacity(items.len());
+    let mut done_before: Vec<&Item> = Vec::new();
+    for (item, done) in items.iter().zip(exists) {
+        if done {
+            done_before.push(item);
+        } else {
+            todo.push(item);
+        }
+    }
     let surrogate = args.operation == Operation::Surrogate;
     let mut run = prepare(&args.run, config, args.overwrite)?;
     if let Some(f) = &args.format {
