@@ -10,6 +10,11 @@ mod output;
 
 use std::process::ExitCode;
 
+/// mimalloc: the engine makes many small, short-lived allocations (findings,
+/// reasons, surrogate strings), which glibc's allocator serves slowly.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::{Parser, Subcommand};
 
 const EXIT_CODES: &str = "\
