@@ -84,8 +84,22 @@ enum Outcome {
 pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let (in_dir, out_dir) = check_dirs(&args.in_dir, &args.out_dir)?;
-    clean_stale_temps(&out_dir);
-    let items = walk(&in_dir, &out_dir, args)?;
+    // The engine's lists and patterns are built while the tree is walked,
+    // so start-up is not a serial step before the parallel work.
+    let (run, items) = std::thread::scope(|scope| {
+        let ready = scope.spawn(|| -> anyhow::Result<Run> {
+            let run = prepare(&args.run, config, args.overwrite)?;
+            let _ = run.engine.analyze("warm up");
+            Ok(run)
+        });
+        clean_stale_temps(&out_dir);
+        let items = walk(&in_dir, &out_dir, args);
+        let run = ready
+            .join()
+            .map_err(|_| anyhow::anyhow!("preparing the engine failed"))?;
+        anyhow::Ok((run?, items?))
+    })?;
+    let mut run = run;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.jobs.unwrap_or(0))
         .build()
@@ -107,7 +121,6 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
         }
     }
     let surrogate = args.operation == Operation::Surrogate;
-    let mut run = prepare(&args.run, config, args.overwrite)?;
     if let Some(f) = &args.format {
         let mut settings = run.engine.settings().clone();
         settings.redaction_format = RedactionFormat::new(f).context("invalid --format")?;
