@@ -7,6 +7,7 @@
 //! documents. Dates move by one shift per run (or per patient), so intervals
 //! between events survive exactly.
 
+mod ages;
 mod case;
 mod dates;
 mod key;
@@ -213,7 +214,7 @@ impl Surrogator {
             C::Patient | C::Doctor => names::person(self, original, memo),
             C::Date => dates::shift(original, shift)
                 .unwrap_or_else(|| self.redraw(C::Date, original, &norm(), shape::reshape)),
-            C::Age => self.age(original),
+            C::Age => ages::age(self, original),
             C::Phone | C::Fax => {
                 let digits: String = original.chars().filter(char::is_ascii_digit).collect();
                 self.redraw(category, original, &digits, shape::phone)
@@ -222,17 +223,17 @@ impl Surrogator {
                 let digits: String = original.chars().filter(char::is_ascii_digit).collect();
                 self.redraw(category, original, &digits, shape::ssn)
             }
-            C::Vehicle if alnum(original).len() == 17 => {
-                self.redraw(category, original, &alnum(original), shape::vin)
+            C::Vehicle if shape::alnum(original).len() == 17 => {
+                self.redraw(category, original, &shape::alnum(original), shape::vin)
             }
-            C::Account if luhn_card(original) => {
-                self.redraw(category, original, &alnum(original), shape::luhn)
+            C::Account if shape::luhn_card(original) => {
+                self.redraw(category, original, &shape::alnum(original), shape::luhn)
             }
-            C::License if is_npi(original) => {
-                self.redraw(category, original, &alnum(original), shape::npi)
+            C::License if shape::is_npi(original) => {
+                self.redraw(category, original, &shape::alnum(original), shape::npi)
             }
-            C::License if is_dea(original) => {
-                self.redraw(category, original, &alnum(original), shape::dea)
+            C::License if shape::is_dea(original) => {
+                self.redraw(category, original, &shape::alnum(original), shape::dea)
             }
             C::Email => self.redraw(category, original, &norm(), |o, d| {
                 shape::email(o, d, self.pools)
@@ -278,7 +279,9 @@ impl Surrogator {
             | C::BioID
             | C::Account
             | C::License
-            | C::Vehicle => self.redraw(category, original, &alnum(original), shape::reshape),
+            | C::Vehicle => {
+                self.redraw(category, original, &shape::alnum(original), shape::reshape)
+            }
         }
     }
 
@@ -302,45 +305,6 @@ impl Surrogator {
             last = new;
         }
         last
-    }
-
-    fn age(&self, original: &str) -> String {
-        let Some(start) = original.find(|c: char| c.is_ascii_digit()) else {
-            return original.to_owned();
-        };
-        let end = original[start..]
-            .find(|c: char| !c.is_ascii_digit())
-            .map_or(original.len(), |e| start + e);
-        let Ok(age) = original[start..end].parse::<i64>() else {
-            return original.to_owned();
-        };
-        let new = if age > 89 {
-            if self.options.cap_over_89 {
-                "90+".to_owned()
-            } else {
-                let mut d = self.key.draw("age", &age.to_string());
-                let mut n = d.range(90, 104);
-                if n == age {
-                    n = if age == 104 { 90 } else { age + 1 };
-                }
-                n.to_string()
-            }
-        } else {
-            match self.options.ages {
-                AgeMode::Keep => return original.to_owned(),
-                AgeMode::Shift => {
-                    let mut d = self.key.draw("age", &age.to_string());
-                    let delta = d.range(1, 3) * if d.below(2) == 0 { -1 } else { 1 };
-                    let n = if (1..=89).contains(&(age + delta)) {
-                        age + delta
-                    } else {
-                        age - delta
-                    };
-                    n.max(0).to_string()
-                }
-            }
-        };
-        format!("{}{new}{}", &original[..start], &original[end..])
     }
 
     /// Draws from `pool` until the candidate is neither `norm` nor an
@@ -478,41 +442,6 @@ fn same_norm(a: &str, norm: &str) -> bool {
         }
     }
     n.next().is_none()
-}
-
-fn alnum(s: &str) -> String {
-    s.chars()
-        .filter(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_uppercase())
-        .collect()
-}
-
-fn digits(s: &str) -> Vec<u8> {
-    s.bytes()
-        .filter(u8::is_ascii_digit)
-        .map(|b| b - b'0')
-        .collect()
-}
-
-fn luhn_card(s: &str) -> bool {
-    let d = digits(s);
-    (13..=19).contains(&d.len()) && alnum(s).len() == d.len() && shape::luhn_ok(&d)
-}
-
-fn is_npi(s: &str) -> bool {
-    let d = digits(s);
-    d.len() == 10 && alnum(s).len() == 10 && {
-        let mut full = vec![8, 0, 8, 4, 0];
-        full.extend(&d);
-        shape::luhn_ok(&full)
-    }
-}
-
-fn is_dea(s: &str) -> bool {
-    let a = alnum(s);
-    a.len() == 9
-        && a[..2].chars().all(|c| c.is_ascii_alphabetic())
-        && a[2..].chars().all(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]

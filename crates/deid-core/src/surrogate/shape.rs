@@ -326,6 +326,38 @@ pub(crate) fn ip(original: &str, d: &mut Draw) -> String {
     format!("192.0.2.{}{}", d.below(254) + 1, &original[end..])
 }
 
+/// The ASCII letters and digits of `s`, upper case.
+pub(crate) fn alnum(s: &str) -> String {
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_uppercase())
+        .collect()
+}
+
+/// A card number: 13 to 19 digits passing the Luhn check.
+pub(crate) fn luhn_card(s: &str) -> bool {
+    let d = digits_of(s);
+    (13..=19).contains(&d.len()) && alnum(s).len() == d.len() && luhn_ok(&d)
+}
+
+/// An NPI: ten digits passing the Luhn check over the prefix 80840.
+pub(crate) fn is_npi(s: &str) -> bool {
+    let d = digits_of(s);
+    d.len() == 10 && alnum(s).len() == 10 && {
+        let mut full = vec![8, 0, 8, 4, 0];
+        full.extend(&d);
+        luhn_ok(&full)
+    }
+}
+
+/// A DEA number's shape: two letters, seven digits.
+pub(crate) fn is_dea(s: &str) -> bool {
+    let a = alnum(s);
+    a.len() == 9
+        && a[..2].chars().all(|c| c.is_ascii_alphabetic())
+        && a[2..].chars().all(|c| c.is_ascii_digit())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::key::SurrogateKey;
