@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The official Azure Python SDK against `deid serve --dev` over TLS, and
 # against Azurite for a blob-storage job. Needs python3 (venv) and, for the
-# blob test, node/npm. Used by .ci/run; run it by hand the same way.
+# blob test, node/npm (DEID_AZURITE=0 skips it). Used by .ci/run; run it by
+# hand the same way.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -18,23 +19,24 @@ work=$(mktemp -d)
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 azurite_url=""
-# Azurite: only with DEID_AZURITE=1 (see the README: the Python blob client
-# is refused by the current Azurite, so seeding the container fails).
-if [ "${DEID_AZURITE:-0}" = 1 ] && command -v npm >/dev/null; then
+# Azurite, in memory, for the blob-storage job; DEID_AZURITE=0 skips it.
+if [ "${DEID_AZURITE:-1}" = 1 ]; then
+  command -v npm >/dev/null || { echo "npm is needed for Azurite (or set DEID_AZURITE=0)" >&2; exit 2; }
   az="$root/target/azure-sdk/azurite"
   if [ ! -x "$az/node_modules/.bin/azurite-blob" ]; then
     mkdir -p "$az"
     npm install --silent --prefix "$az" azurite >/dev/null
   fi
   aport=$(free_port)
-  "$az/node_modules/.bin/azurite-blob" --silent --skipApiVersionCheck --loose --disableTelemetry \
-    --blobHost 127.0.0.1 --blobPort "$aport" --location "$work/azurite" &
+  "$az/node_modules/.bin/azurite-blob" --silent --skipApiVersionCheck --disableTelemetry \
+    --inMemoryPersistence --blobHost 127.0.0.1 --blobPort "$aport" >"$work/azurite.log" 2>&1 &
   pids+=($!)
   azurite_url="http://127.0.0.1:$aport"
 fi

@@ -67,6 +67,8 @@ enum Command {
     Lsp(commands::lsp::LspArgs),
     /// Time the language server: first diagnostics, edit-to-diagnostics latency, memory
     BenchLsp(commands::lsp::BenchLspArgs),
+    /// Load-test POST /deid on loopback: requests per second, latency percentiles, errors
+    BenchServe(commands::bench_serve::BenchServeArgs),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +87,7 @@ fn main() -> ExitCode {
         Command::Generate(args) => commands::generate::run(&args),
         Command::Lsp(args) => commands::lsp::run(&args),
         Command::BenchLsp(args) => commands::lsp::bench(&args),
+        Command::BenchServe(args) => commands::bench_serve::run(&args, cli.config.as_deref()),
     };
     match result {
         Ok(code) => code,

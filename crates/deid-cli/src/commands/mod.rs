@@ -2,6 +2,7 @@
 
 pub(crate) mod batch;
 pub(crate) mod bench;
+pub(crate) mod bench_serve;
 pub(crate) mod eval;
 pub(crate) mod generate;
 mod jsonl;
