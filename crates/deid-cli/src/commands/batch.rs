@@ -243,10 +243,11 @@ fn read(path: &Path, utf8: Utf8, rel: &Path) -> anyhow::Result<String> {
     decode(&rel.display().to_string(), bytes, utf8)
 }
 
-/// Findings of the first pass, with a hash of the text they were found in.
+/// The text read in the first pass and its findings: the second pass writes
+/// the output from this snapshot, the one the batch's originals came from.
 #[derive(Clone)]
 struct Cached {
-    hash: blake3::Hash,
+    text: String,
     found: Vec<Finding>,
 }
 
@@ -272,10 +273,7 @@ fn scan(
                     let cache = todo.contains(item.path.as_path())
                         && cached_bytes.fetch_add(text.len() as u64, Ordering::Relaxed)
                             < CACHE_LIMIT;
-                    let cached = cache.then(|| Cached {
-                        hash: blake3::hash(text.as_bytes()),
-                        found,
-                    });
+                    let cached = cache.then_some(Cached { text, found });
                     (o, cached)
                 }
                 // Reported when the file is processed.
@@ -302,25 +300,25 @@ fn process(
     cached: Option<&Cached>,
     mapping: &Mutex<Option<crate::mapping::MappingWriter>>,
 ) -> anyhow::Result<Outcome> {
-    let text = read(&item.path, utf8, &item.rel)?;
     let fresh;
-    let found = match cached {
-        // The file may have changed since the first pass.
-        Some(c) if c.hash == blake3::hash(text.as_bytes()) => &c.found,
-        _ => {
-            fresh = run.engine.analyze(&text);
-            &fresh
+    let (text, found) = match cached {
+        Some(c) => (c.text.as_str(), &c.found),
+        None => {
+            let text = read(&item.path, utf8, &item.rel)?;
+            let found = run.engine.analyze(&text);
+            fresh = (text, found);
+            (fresh.0.as_str(), &fresh.1)
         }
     };
     let out: Vec<u8> = match args.operation {
         Operation::Tag => {
-            let v = output::entities_json(&entities(&text, found));
+            let v = output::entities_json(&entities(text, found));
             let mut s = serde_json::to_vec_pretty(&v)?;
             s.push(b'\n');
             s
         }
         Operation::Redact => {
-            deid_core::redact::redact(&text, found, &run.engine.settings().redaction_format)
+            deid_core::redact::redact(text, found, &run.engine.settings().redaction_format)
                 .into_bytes()
         }
         Operation::Surrogate => {
@@ -332,7 +330,7 @@ fn process(
             } else {
                 None
             };
-            let result = run.surrogator.surrogate(&text, found, patient.as_deref());
+            let result = run.surrogator.surrogate(text, found, patient.as_deref());
             if let Some(m) = mapping
                 .lock()
                 .map_err(|_| anyhow::anyhow!("mapping writer failed"))?
@@ -340,7 +338,7 @@ fn process(
             {
                 m.write(&mapping_record(
                     &item.rel.display().to_string(),
-                    &text,
+                    text,
                     &result,
                 ))?;
             }
