@@ -100,11 +100,7 @@ fn dates(text: &str) -> Vec<i64> {
 }
 
 fn days(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
-    era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468
+    deid_core::calendar::days_from_civil(y, u32::try_from(m).unwrap(), u32::try_from(d).unwrap())
 }
 
 #[test]

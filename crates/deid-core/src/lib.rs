@@ -6,6 +6,7 @@
 //! detection is the [`Detector`] trait; [`Engine`] runs detectors, merges their
 //! findings and applies the user's [`Settings`].
 
+pub mod calendar;
 pub mod category;
 pub mod engine;
 pub mod finding;

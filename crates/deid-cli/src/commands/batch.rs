@@ -126,7 +126,7 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
         settings.redaction_format = RedactionFormat::new(f).context("invalid --format")?;
         run.engine = Engine::new(settings);
     }
-    if surrogate && !done_before.is_empty() && !key_given(&args.run) {
+    if surrogate && !done_before.is_empty() && !run.key_given {
         bail!(
             "{} already holds {} output(s) of an earlier run; a resumed surrogate batch matches \
              them only with the same key (--key, --key-file, DEID_KEY or `[surrogate] key_file`); \
@@ -175,10 +175,6 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
         m.finish()?;
     }
     summarize(args, &todo, done_before.len(), &outcomes, started)
-}
-
-fn key_given(args: &RunArgs) -> bool {
-    args.key.key.is_some() || args.key.key_file.is_some() || std::env::var_os("DEID_KEY").is_some()
 }
 
 fn args_label(op: Operation) -> &'static str {

@@ -48,6 +48,8 @@ pub(crate) struct Run {
     pub(crate) engine: Engine,
     pub(crate) surrogator: Surrogator,
     pub(crate) mapping: Option<MappingWriter>,
+    /// The key was given (flag, environment or configuration), not drawn for this run.
+    pub(crate) key_given: bool,
 }
 
 pub(crate) fn prepare(
@@ -75,6 +77,7 @@ pub(crate) fn prepare(
         engine: Engine::new(settings),
         surrogator,
         mapping,
+        key_given: given,
     })
 }
 

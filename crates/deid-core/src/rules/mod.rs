@@ -9,7 +9,7 @@ mod ids;
 mod names;
 pub(crate) mod orgs;
 mod pattern;
-mod places;
+pub(crate) mod places;
 
 use crate::lexicon::{Lexicon, lexicon};
 use crate::{Category, Detector, Finding, Reason, Span};

@@ -356,7 +356,7 @@ fn credential_after_name(head: &str, code: &str, lex: &Lexicon) -> bool {
 }
 
 /// Street suffixes that end an address line.
-const SUFFIXES: &[&str] = &[
+pub(crate) const SUFFIXES: &[&str] = &[
     "street",
     "st",
     "avenue",
@@ -387,7 +387,7 @@ const SUFFIXES: &[&str] = &[
     "pike",
 ];
 /// Unit words before a unit number.
-const UNITS: &[&str] = &[
+pub(crate) const UNITS: &[&str] = &[
     "apt",
     "apartment",
     "suite",

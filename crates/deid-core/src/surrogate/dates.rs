@@ -5,6 +5,7 @@
 //! four-digit years, ordinals ("14th" -> "22nd") and letter case are kept.
 
 use super::case::Case;
+use crate::calendar::{civil_from_days, days_from_civil, weekday};
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -136,38 +137,6 @@ fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
-/// Days since 1970-01-01 of a proleptic Gregorian date.
-pub(crate) fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// The date `days` after 1970-01-01.
-pub(crate) fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (
-        if m <= 2 {
-            yoe + era * 400 + 1
-        } else {
-            yoe + era * 400
-        },
-        m,
-        d,
-    )
-}
-
 fn days_in_month(y: i64, m: u32) -> u32 {
     let next = if m == 12 {
         days_from_civil(y + 1, 1, 1)
@@ -175,11 +144,6 @@ fn days_in_month(y: i64, m: u32) -> u32 {
         days_from_civil(y, m + 1, 1)
     };
     (next - days_from_civil(y, m, 1)) as u32
-}
-
-/// Monday = 0.
-fn weekday(days: i64) -> usize {
-    (days + 3).rem_euclid(7) as usize
 }
 
 /// `date` moved by `shift` days, in the same form; `None` when the span is
@@ -376,16 +340,6 @@ fn name_like(original: &str, full: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn civil_round_trip() {
-        for n in [-800_000, -1, 0, 1, 11_000, 19_000, 20_500, 60_000] {
-            let (y, m, d) = civil_from_days(n);
-            assert_eq!(days_from_civil(y, m, d), n);
-        }
-        assert_eq!(days_from_civil(2021, 3, 14), 18_700);
-        assert_eq!(weekday(days_from_civil(2021, 3, 14)), 6); // a Sunday
-    }
 
     #[test]
     fn keeps_each_form() {

@@ -7,69 +7,18 @@ use super::shape::reshape;
 use super::{Surrogator, norm};
 use crate::Category;
 use crate::rules::orgs::is_structural;
+use crate::rules::places::{SUFFIXES, UNITS};
 
-const STREET_SUFFIXES: &[&str] = &[
-    "street",
-    "st",
-    "avenue",
-    "ave",
-    "av",
-    "road",
-    "rd",
-    "boulevard",
-    "blvd",
-    "lane",
-    "ln",
-    "drive",
-    "dr",
-    "court",
-    "ct",
-    "place",
-    "pl",
-    "way",
-    "terrace",
-    "ter",
-    "circle",
-    "cir",
-    "parkway",
-    "pkwy",
-    "highway",
-    "hwy",
-    "square",
-    "sq",
-    "trail",
-    "trl",
-    "route",
-    "rte",
-    "loop",
-    "row",
-    "alley",
-    "pike",
-    "turnpike",
-    "crescent",
+/// Suffixes kept besides those that end an address line for detection.
+const MORE_SUFFIXES: &[&str] = &[
+    "av", "ter", "cir", "sq", "trl", "route", "rte", "row", "alley", "turnpike", "crescent",
     "close",
-    "plaza",
 ];
 const DIRECTIONS: &[&str] = &[
     "n", "s", "e", "w", "ne", "nw", "se", "sw", "north", "south", "east", "west",
 ];
-const UNITS: &[&str] = &[
-    "apt",
-    "apartment",
-    "unit",
-    "suite",
-    "ste",
-    "floor",
-    "fl",
-    "room",
-    "rm",
-    "bldg",
-    "building",
-    "box",
-    "po",
-    "p",
-    "o",
-];
+/// Unit words kept besides those detection knows ("P.O." in "P.O. Box").
+const MORE_UNITS: &[&str] = &["building", "po", "p", "o"];
 
 fn lower_word(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric())
@@ -98,9 +47,12 @@ pub(crate) fn street(s: &Surrogator, original: &str) -> String {
             } else if w.chars().any(|c| c.is_ascii_digit()) || w.starts_with('#') {
                 out.push(reshape(w, &mut d));
             } else if lower.is_empty()
-                || i > 0 && STREET_SUFFIXES.contains(&lower.as_str())
+                || i > 0
+                    && (SUFFIXES.contains(&lower.as_str())
+                        || MORE_SUFFIXES.contains(&lower.as_str()))
                 || DIRECTIONS.contains(&lower.as_str())
                 || UNITS.contains(&lower.as_str())
+                || MORE_UNITS.contains(&lower.as_str())
             {
                 out.push((*w).to_owned());
             } else if !named {
