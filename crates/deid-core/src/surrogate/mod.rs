@@ -95,10 +95,20 @@ pub struct Replacement {
 }
 
 /// The output text and every replacement made in it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Surrogated {
     pub text: String,
     pub replacements: Vec<Replacement>,
+}
+
+/// Lengths and counts only: the text keeps whatever detection missed.
+impl std::fmt::Debug for Surrogated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Surrogated")
+            .field("text_len", &self.text.len())
+            .field("replacements", &self.replacements.len())
+            .finish()
+    }
 }
 
 /// Date shifts are at least this many days, either way.

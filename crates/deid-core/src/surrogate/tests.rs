@@ -197,4 +197,9 @@ fn the_key_decides_everything() {
     assert_eq!(a, a2);
     assert_ne!(a.text, b.text);
     assert_eq!(a.replacements.len(), found.len());
+    let debug = format!("{a:?}");
+    assert!(
+        !debug.contains("Seen by") && debug.contains("text_len"),
+        "{debug}"
+    );
 }
