@@ -30,6 +30,9 @@ struct Cli {
     /// Configuration file (default: deid.toml in the working directory or a parent)
     #[arg(long, global = true, value_name = "FILE")]
     config: Option<std::path::PathBuf>,
+    /// Detect with rules and lists only, without the neural model (as `[model] enabled = false`)
+    #[arg(long, global = true)]
+    rules_only: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -63,6 +66,8 @@ enum Command {
     Bench(commands::bench::BenchArgs),
     /// Write synthetic clinical notes with gold PHI spans as JSONL
     Generate(commands::generate::GenerateArgs),
+    /// Train the PHI token classifier on generated notes (resumes from a checkpoint in --out)
+    Train(commands::train::TrainArgs),
     /// Run the language server on stdio (PHI diagnostics and quick-fixes in editors)
     Lsp(commands::lsp::LspArgs),
     /// Time the language server: first diagnostics, edit-to-diagnostics latency, memory
@@ -73,6 +78,7 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    config::set_rules_only(cli.rules_only);
     let result = match cli.command {
         Command::Tag(args) => commands::tag(&args, cli.config.as_deref()),
         Command::Redact(args) => commands::redact(&args, cli.config.as_deref()),
@@ -85,6 +91,7 @@ fn main() -> ExitCode {
         Command::Serve(args) => commands::serve::run(&args, cli.config.as_deref()),
         Command::Bench(args) => commands::bench::run(&args, cli.config.as_deref()),
         Command::Generate(args) => commands::generate::run(&args),
+        Command::Train(args) => commands::train::run(&args),
         Command::Lsp(args) => commands::lsp::run(&args),
         Command::BenchLsp(args) => commands::lsp::bench(&args),
         Command::BenchServe(args) => commands::bench_serve::run(&args, cli.config.as_deref()),

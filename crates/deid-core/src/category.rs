@@ -66,6 +66,24 @@ impl Category {
     pub const fn is_name(self) -> bool {
         matches!(self, Category::Patient | Category::Doctor)
     }
+
+    /// True for the categories written as free text (names, places, institutions,
+    /// professions), where context decides more than form; the others have a
+    /// pattern that rules validate (dates, numbers, addresses, e-mail...).
+    pub const fn is_free_text(self) -> bool {
+        matches!(
+            self,
+            Category::Patient
+                | Category::Doctor
+                | Category::City
+                | Category::State
+                | Category::CountryOrRegion
+                | Category::Hospital
+                | Category::Organization
+                | Category::LocationOther
+                | Category::Profession
+        )
+    }
 }
 
 impl fmt::Display for Category {

@@ -2,7 +2,7 @@
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use crate::merge::resolve;
+use crate::merge::{fuse, resolve};
 use crate::redact::redact;
 use crate::rules::Rules;
 use crate::settings::Settings;
@@ -77,7 +77,7 @@ impl Engine {
     fn analyze_piece(&self, text: &str) -> Vec<Finding> {
         let mut found: Vec<Finding> = self.detectors.iter().flat_map(|d| d.detect(text)).collect();
         self.deny_findings(text, &mut found);
-        let merged = resolve(found, text);
+        let merged = resolve(fuse(found), text);
         merged
             .into_iter()
             .filter(|f| {

@@ -26,6 +26,6 @@ pub use finding::{Detector, Finding, Reason, Source};
 pub use offsets::{Entity, Offsets, PhiText, entities};
 pub use redact::RedactionFormat;
 pub use rules::Rules;
-pub use settings::{ConfigError, Settings};
+pub use settings::{ConfigError, ModelSettings, Settings};
 pub use span::Span;
 pub use surrogate::{Originals, SurrogateKey, SurrogateOptions, Surrogated, Surrogator};

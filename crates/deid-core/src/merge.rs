@@ -26,6 +26,78 @@ fn clip_before(taken: &BTreeMap<usize, (usize, usize)>, f: &Finding, text: &str)
     (enough && at_word_end).then(|| Span::new(f.span.start(), end))
 }
 
+/// `1 - (1 - a)(1 - b)`: two independent detectors agreeing.
+fn agree(a: f32, b: f32) -> f32 {
+    1.0 - (1.0 - a) * (1.0 - b)
+}
+
+/// Combines the model's findings with the rules' before [`resolve`]:
+/// - where a rule validated a structured category (date, number, address...),
+///   the rule's finding stands and the model's is dropped; a model that agrees
+///   on the category raises the rule's confidence;
+/// - in free text (names, places, institutions, professions) the model's word
+///   counts: a rule finding it overlaps is absorbed into it. When they agree on
+///   the category, the span is their union and the confidences combine; when they
+///   disagree, the surer of the two keeps the union span, ties going to the model.
+/// - findings of only one side pass unchanged. Deny-list findings are left to
+///   `resolve`, which always keeps them.
+pub fn fuse(findings: Vec<Finding>) -> Vec<Finding> {
+    let is_model = |f: &Finding| f.reasons.first().is_some_and(|r| r.source == Source::Model);
+    let (model, mut other): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(is_model);
+    if model.is_empty() {
+        return other;
+    }
+    other.sort_by_key(|f| f.span.start());
+    let mut absorbed = vec![false; other.len()];
+    let mut kept = Vec::with_capacity(model.len());
+    for mut m in model {
+        let end = other.partition_point(|f| f.span.start() < m.span.end());
+        let overlaps: Vec<usize> = (0..end)
+            .filter(|&i| other[i].span.end() > m.span.start())
+            .filter(|&i| !other[i].reasons.iter().any(|r| r.source == Source::Config))
+            .collect();
+        if overlaps.iter().any(|&i| !other[i].category.is_free_text()) {
+            for &i in &overlaps {
+                if other[i].category == m.category {
+                    other[i].confidence = agree(other[i].confidence, m.confidence);
+                    other[i].reasons.extend(m.reasons.iter().copied());
+                }
+            }
+            continue;
+        }
+        let mut start = m.span.start();
+        let mut stop = m.span.end();
+        let mut reasons = m.reasons.clone();
+        for &i in &overlaps {
+            let r = &other[i];
+            start = start.min(r.span.start());
+            stop = stop.max(r.span.end());
+            if r.category == m.category {
+                m.confidence = agree(m.confidence, r.confidence);
+            } else if r.confidence > m.confidence {
+                m.category = r.category;
+                m.confidence = r.confidence;
+                reasons.insert(0, r.reasons[0]);
+            }
+            for reason in &r.reasons {
+                if !reasons.contains(reason) {
+                    reasons.push(*reason);
+                }
+            }
+            absorbed[i] = true;
+        }
+        m.span = Span::new(start, stop);
+        m.reasons = reasons;
+        kept.push(m);
+    }
+    other
+        .into_iter()
+        .zip(absorbed)
+        .filter_map(|(f, a)| (!a).then_some(f))
+        .chain(kept)
+        .collect()
+}
+
 /// Keeps the best of every group of overlapping findings and returns the
 /// survivors sorted by position. Findings from the user's deny-list win; then
 /// higher confidence, with a small bonus for length, so "St. Mary's Hospital"
@@ -102,6 +174,52 @@ fn join_names(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
 mod tests {
     use super::*;
     use crate::{Category, Reason};
+
+    fn model(s: usize, e: usize, c: Category, p: f32) -> Finding {
+        let reason = Reason {
+            source: Source::Model,
+            rule: "token classifier",
+            detail: None,
+        };
+        Finding::new(Span::new(s, e), c, p, reason)
+    }
+
+    #[test]
+    fn rules_keep_structured_spans_and_the_model_decides_free_text() {
+        let rule = |s, e, c, p| Finding::new(Span::new(s, e), c, p, Reason::list("t"));
+        let out = fuse(vec![
+            // A validated date: the rule stands, agreement raises its confidence.
+            rule(0, 10, Category::Date, 0.9),
+            model(0, 5, Category::Date, 0.8),
+            // A name the list half-found: one finding over both spans.
+            rule(20, 25, Category::Patient, 0.6),
+            model(14, 25, Category::Patient, 0.9),
+            // Disagreement in free text: the surer model wins.
+            rule(30, 36, Category::City, 0.6),
+            model(30, 36, Category::Patient, 0.95),
+            // Model alone.
+            model(40, 44, Category::Hospital, 0.7),
+        ]);
+        let mut got: Vec<_> = out
+            .iter()
+            .map(|f| (f.span.start(), f.span.end(), f.category))
+            .collect();
+        got.sort_unstable();
+        assert_eq!(
+            got,
+            [
+                (0, 10, Category::Date),
+                (14, 25, Category::Patient),
+                (30, 36, Category::Patient),
+                (40, 44, Category::Hospital)
+            ]
+        );
+        let date = out.iter().find(|f| f.category == Category::Date).unwrap();
+        assert!((date.confidence - 0.98).abs() < 1e-5);
+        let name = out.iter().find(|f| f.span.start() == 14).unwrap();
+        assert!((name.confidence - 0.96).abs() < 1e-5);
+        assert_eq!(name.reasons.len(), 2, "model and list both named");
+    }
 
     #[test]
     fn longer_and_surer_wins_and_names_join() {

@@ -19,6 +19,44 @@ struct RawSettings {
     deny: BTreeMap<String, Category>,
     redaction_format: Option<String>,
     surrogate: RawSurrogate,
+    model: RawModel,
+}
+
+/// The `[model]` table.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawModel {
+    enabled: bool,
+    path: Option<String>,
+}
+
+impl Default for RawModel {
+    fn default() -> Self {
+        RawModel {
+            enabled: true,
+            path: None,
+        }
+    }
+}
+
+/// Whether the neural model runs beside the rules, and which one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ModelSettings {
+    /// On by default; off means rules and lists only.
+    pub enabled: bool,
+    /// A folder with `config.json`, `tokenizer.json` and `model.safetensors`, as
+    /// written in the configuration (front ends resolve it against the
+    /// configuration file's folder); the model built into deid when absent.
+    pub path: Option<String>,
+}
+
+impl Default for ModelSettings {
+    fn default() -> Self {
+        ModelSettings {
+            enabled: true,
+            path: None,
+        }
+    }
 }
 
 /// The `[surrogate]` table.
@@ -47,6 +85,7 @@ pub struct Settings {
     /// A file holding the surrogate key, as written in the configuration
     /// (front ends resolve it against the configuration file's folder).
     pub key_file: Option<String>,
+    pub model: ModelSettings,
 }
 
 impl Default for Settings {
@@ -59,6 +98,7 @@ impl Default for Settings {
             redaction_format: RedactionFormat::default(),
             surrogate: SurrogateOptions::default(),
             key_file: None,
+            model: ModelSettings::default(),
         }
     }
 }
@@ -117,6 +157,10 @@ impl Settings {
             cap_over_89: raw.surrogate.cap_ages_over_89,
         };
         s.key_file = raw.surrogate.key_file;
+        s.model = ModelSettings {
+            enabled: raw.model.enabled,
+            path: raw.model.path,
+        };
         Ok(s)
     }
 

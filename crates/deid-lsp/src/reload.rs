@@ -79,10 +79,12 @@ fn build(
     session_key: SurrogateKey,
 ) -> anyhow::Result<(Engine, Surrogator, Option<PathBuf>)> {
     let path = config::find(root, options.config_path.as_deref());
-    let settings = options.apply(config::read(path.as_deref())?)?;
+    let mut settings = options.apply(config::read(path.as_deref())?)?;
+    deid_model::pipeline::resolve_path(&mut settings, path.as_deref());
     let key = key(root, options, &settings, path.as_deref())?.unwrap_or(session_key);
     let surrogator = Surrogator::new(key, settings.surrogate);
-    Ok((Engine::new(settings), surrogator, path))
+    let engine = deid_model::engine(settings).context("loading the PHI model")?;
+    Ok((engine, surrogator, path))
 }
 
 /// The key from the client's `keyFile`, else the configuration's

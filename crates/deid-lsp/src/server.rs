@@ -94,7 +94,8 @@ impl Server {
             options: ClientOptions::default(),
             config_path: None,
             analyzer: Arc::new(Analyzer {
-                engine: Engine::new(deid_core::Settings::default()),
+                engine: deid_model::engine(deid_core::Settings::default())
+                    .unwrap_or_else(|_| Engine::new(deid_core::Settings::default())),
                 surrogator: Surrogator::new(key.clone(), deid_core::SurrogateOptions::default()),
                 generation: 0,
             }),

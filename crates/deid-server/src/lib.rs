@@ -173,7 +173,7 @@ pub fn run(config: Config, ready: impl FnOnce(SocketAddr)) -> anyhow::Result<()>
         let addr = listener.local_addr()?;
         let scheme = if tls.is_some() { "https" } else { "http" };
         let state = AppState::new(
-            Engine::new(config.settings),
+            deid_model::engine(config.settings).context("loading the PHI model")?,
             config.tokens,
             store,
             config.storage,

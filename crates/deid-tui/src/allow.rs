@@ -19,8 +19,9 @@ pub fn add(path: &Path, term: &str) -> anyhow::Result<Settings> {
         Err(e) => return Err(e).with_context(|| format!("reading {}", path.display())),
     };
     let new = with_term(&src, term).with_context(|| format!("editing {}", path.display()))?;
-    let settings = Settings::from_toml(&new)
+    let mut settings = Settings::from_toml(&new)
         .with_context(|| format!("invalid configuration {}", path.display()))?;
+    deid_model::pipeline::resolve_path(&mut settings, Some(path));
     if new != src {
         write_atomic(path, new.as_bytes(), true)
             .with_context(|| format!("writing {}", path.display()))?;

@@ -89,22 +89,23 @@ pub struct PipelineConfig {
 }
 
 impl Pipeline {
-    pub fn new(settings: Settings, config: PipelineConfig) -> Self {
-        Pipeline {
+    /// A pipeline over the engine for `settings` (rules, lists and the model
+    /// unless `[model] enabled = false`).
+    pub fn new(settings: Settings, config: PipelineConfig) -> anyhow::Result<Self> {
+        Ok(Pipeline {
             surrogator: Surrogator::new(config.key.clone(), settings.surrogate),
-            engine: Engine::new(settings),
+            engine: deid_model::engine(settings).context("loading the PHI model")?,
             key: config.key,
             operation: config.operation,
             in_dir: config.in_dir,
             out_dir: config.out_dir,
             utf8: config.utf8,
-        }
+        })
     }
 
     /// The same pipeline with other settings and the same key.
-    #[must_use]
-    pub fn with_settings(&self, settings: Settings) -> Arc<Self> {
-        Arc::new(Pipeline::new(
+    pub fn with_settings(&self, settings: Settings) -> anyhow::Result<Arc<Self>> {
+        Ok(Arc::new(Pipeline::new(
             settings,
             PipelineConfig {
                 key: self.key.clone(),
@@ -113,7 +114,7 @@ impl Pipeline {
                 out_dir: self.out_dir.clone(),
                 utf8: self.utf8,
             },
-        ))
+        )?))
     }
 
     /// Reads, analyzes and writes one input, named relative to the input

@@ -98,7 +98,7 @@ impl Session {
                 out_dir,
                 utf8: config.utf8,
             },
-        ));
+        )?);
         let Channel { tx, rx: events } = channel;
         let jobs = match config.jobs {
             0 => std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1)),
@@ -162,8 +162,10 @@ impl Session {
                     let pipeline = self.app.pipeline.clone();
                     // Off the screen's thread: the new engine takes a moment to build.
                     std::thread::spawn(move || {
-                        let event = match crate::allow::add(&path, &term.0) {
-                            Ok(settings) => Event::Allowed(pipeline.with_settings(settings)),
+                        let event = match crate::allow::add(&path, &term.0)
+                            .and_then(|settings| pipeline.with_settings(settings))
+                        {
+                            Ok(pipeline) => Event::Allowed(pipeline),
                             Err(e) => Event::AllowFailed(format!("{e:#}")),
                         };
                         let _ = tx.send(event);

@@ -12,7 +12,7 @@ use std::time::Instant;
 
 use anyhow::{Context, bail};
 use clap::{Args, ValueEnum};
-use deid_core::{Category, Engine, Finding, Originals, RedactionFormat, entities};
+use deid_core::{Category, Finding, Originals, RedactionFormat, entities};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
@@ -124,7 +124,7 @@ pub(crate) fn run(args: &BatchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     if let Some(f) = &args.format {
         let mut settings = run.engine.settings().clone();
         settings.redaction_format = RedactionFormat::new(f).context("invalid --format")?;
-        run.engine = Engine::new(settings);
+        run.engine = crate::config::engine(settings)?;
     }
     if surrogate && !done_before.is_empty() && !run.key_given {
         bail!(

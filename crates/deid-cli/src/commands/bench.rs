@@ -9,6 +9,7 @@ use anyhow::Context;
 use clap::Args;
 use deid_core::Surrogator;
 use deid_synth::{Split, SynthConfig, generate};
+use rayon::prelude::*;
 
 #[derive(Args)]
 pub(crate) struct BenchArgs {
@@ -29,6 +30,10 @@ pub(crate) struct BenchArgs {
     /// batch's original values, and the replacements)
     #[arg(long, value_enum, default_value = "tag")]
     operation: Operation,
+    /// Threads (notes run in parallel, and the model's windows); default: 1 for
+    /// rules only, every core with the model
+    #[arg(long)]
+    threads: Option<usize>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -82,6 +87,16 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     // Building the lexicon happens on first use; keep it out of the timed runs.
     let _ = engine.analyze("warm up");
     let load = started.elapsed();
+    let with_model = engine.settings().model.enabled;
+    let threads = args.threads.unwrap_or(if with_model {
+        std::thread::available_parallelism().map_or(1, std::num::NonZero::get)
+    } else {
+        1
+    });
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads.max(1))
+        .build()
+        .context("starting the bench threads")?;
     let texts = corpus(args)?;
     let bytes: usize = texts.iter().map(String::len).sum();
     let mut rates = Vec::with_capacity(args.runs);
@@ -89,12 +104,18 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
     let key = deid_core::SurrogateKey::from_secret(b"bench");
     for _ in 0..args.runs.max(1) {
         let t = Instant::now();
-        found = match args.operation {
-            Operation::Tag => texts.iter().map(|t| engine.analyze(t).len()).sum::<usize>(),
-            Operation::Redact => texts.iter().map(|t| engine.redact(t).len()).sum::<usize>(),
+        found = pool.install(|| match args.operation {
+            Operation::Tag => texts
+                .par_iter()
+                .map(|t| engine.analyze(t).len())
+                .sum::<usize>(),
+            Operation::Redact => texts
+                .par_iter()
+                .map(|t| engine.redact(t).len())
+                .sum::<usize>(),
             Operation::Surrogate => {
                 let mut s = Surrogator::new(key.clone(), engine.settings().surrogate);
-                let all: Vec<_> = texts.iter().map(|t| engine.analyze(t)).collect();
+                let all: Vec<_> = texts.par_iter().map(|t| engine.analyze(t)).collect();
                 for (t, f) in texts.iter().zip(&all) {
                     s.add_originals(s.originals_of(t, f));
                 }
@@ -104,7 +125,7 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
                     .map(|(t, f)| s.surrogate(t, f, None).replacements.len())
                     .sum::<usize>()
             }
-        };
+        });
         rates.push(bytes as f64 / t.elapsed().as_secs_f64() / 1e6);
     }
     rates.sort_by(f64::total_cmp);
@@ -116,22 +137,48 @@ pub(crate) fn run(args: &BenchArgs, config: Option<&Path>) -> anyhow::Result<Exi
         texts.len(),
         bytes as f64 / 1e6
     )?;
+    let detectors = if with_model {
+        "lexicon + rules + model"
+    } else {
+        "lexicon + rules"
+    };
     writeln!(
         out,
-        "engine start-up (lexicon + rules): {:.0} ms",
+        "engine start-up ({detectors}): {:.0} ms",
         load.as_secs_f64() * 1e3
     )?;
+    let (unit, scale) = if median < 1.0 {
+        ("KB/s", 1e3)
+    } else {
+        ("MB/s", 1.0)
+    };
     writeln!(
         out,
-        "{} throughput, one thread: median {median:.1} MB/s over {} runs (min {:.1}, max {:.1})",
+        "{} throughput ({}), {threads} thread(s): median {:.1} {unit} over {} runs (min {:.1}, max {:.1})",
         match args.operation {
             Operation::Tag => "tag",
             Operation::Redact => "redact",
             Operation::Surrogate => "surrogate",
         },
+        if with_model {
+            "rules + model + merge"
+        } else {
+            "rules and lists"
+        },
+        median * scale,
         rates.len(),
-        rates[0],
-        rates[rates.len() - 1]
+        rates[0] * scale,
+        rates[rates.len() - 1] * scale
     )?;
+    if let Some(kb) = peak_rss_kb() {
+        writeln!(out, "peak resident memory: {:.0} MB", kb as f64 / 1024.0)?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The process's peak resident set (`VmHWM`), where Linux reports it.
+fn peak_rss_kb() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }

@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
+use deid_core::{Category, Span};
+use rayon::prelude::*;
+
+use crate::eval::calibration::{calibration, render as render_calibration};
 
 use crate::eval::{
     GoldFormat, JsonOptions, TextOptions, load_gold, load_label_map, render_json, render_text,
@@ -39,29 +43,42 @@ pub(crate) fn run(args: &EvalArgs, config: Option<&Path>) -> anyhow::Result<Exit
     let engine = super::engine(config)?;
     let docs = load_gold(&args.gold, args.format)?;
     let map = load_label_map(args.label_map.as_deref(), args.ignore_unmapped)?;
-    let report = crate::eval::run(&docs, &map, &|text| {
-        engine
-            .analyze(text)
-            .into_iter()
-            .map(|f| (f.span, f.category))
-            .collect()
-    })?;
+    let found: Vec<Vec<(Span, Category, f32)>> = docs
+        .par_iter()
+        .map(|d| {
+            engine
+                .analyze(&d.text)
+                .into_iter()
+                .map(|f| (f.span, f.category, f.confidence))
+                .collect()
+        })
+        .collect();
+    let preds: Vec<Vec<(Span, Category)>> = found
+        .iter()
+        .map(|fs| fs.iter().map(|&(s, c, _)| (s, c)).collect())
+        .collect();
+    let report = crate::eval::score_predictions(&docs, &map, &preds)?;
+    let bands = calibration(&docs, &map, &found);
     let rendered = if args.json {
-        render_json(
+        let mut v: serde_json::Value = serde_json::from_str(&render_json(
             &report,
             &docs,
             JsonOptions {
                 include_text: args.include_text,
             },
-        )
+        ))?;
+        v["calibration"] = serde_json::to_value(&bands)?;
+        serde_json::to_string_pretty(&v)?
     } else {
-        render_text(
+        let mut text = render_text(
             &report,
             &docs,
             TextOptions {
                 examples: args.examples,
             },
-        )
+        );
+        text.push_str(&render_calibration(&bands));
+        text
     };
     let mut out = std::io::stdout().lock();
     writeln!(out, "{rendered}")?;

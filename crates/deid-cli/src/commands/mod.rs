@@ -11,6 +11,7 @@ pub(crate) mod mapping;
 pub(crate) mod serve;
 mod session;
 pub(crate) mod surrogate;
+pub(crate) mod train;
 pub(crate) mod tui;
 pub(crate) mod watch;
 
@@ -51,7 +52,7 @@ pub(crate) struct RedactArgs {
 }
 
 pub(crate) fn engine(config: Option<&Path>) -> anyhow::Result<Engine> {
-    Ok(Engine::new(crate::config::load(config)?))
+    crate::config::engine(crate::config::load(config)?)
 }
 
 fn utf8(args: &TextArgs) -> Utf8 {
@@ -110,7 +111,7 @@ pub(crate) fn redact(args: &RedactArgs, config: Option<&Path>) -> anyhow::Result
     if let Some(f) = &args.format {
         settings.redaction_format = RedactionFormat::new(f).context("invalid --format")?;
     }
-    let engine = Engine::new(settings);
+    let engine = crate::config::engine(settings)?;
     if args.text.jsonl {
         return jsonl::run(&engine, &args.text.files, jsonl::Op::Redact);
     }

@@ -74,7 +74,7 @@ pub(crate) fn prepare(
     };
     let surrogator = Surrogator::new(key, settings.surrogate);
     Ok(Run {
-        engine: Engine::new(settings),
+        engine: crate::config::engine(settings)?,
         surrogator,
         mapping,
         key_given: given,

@@ -7,6 +7,7 @@
 //! Offsets are bytes everywhere inside; the readers convert the code-point offsets of the
 //! gold files once, and the reports convert back for display.
 
+pub(crate) mod calibration;
 mod gold;
 mod json;
 mod labelmap;
@@ -83,14 +84,24 @@ pub(crate) fn check_labels(docs: &[GoldDoc], map: &LabelMap) -> anyhow::Result<(
 }
 
 /// Checks the labels, runs `predict` on every document and scores the result.
+#[cfg(test)]
 pub(crate) fn run(
     docs: &[GoldDoc],
     map: &LabelMap,
     predict: &dyn Fn(&str) -> Vec<(Span, Category)>,
 ) -> anyhow::Result<Report> {
-    check_labels(docs, map)?;
     let preds: Vec<_> = docs.iter().map(|d| predict(&d.text)).collect();
-    Ok(score(docs, &preds, map))
+    score_predictions(docs, map, &preds)
+}
+
+/// Scores predictions already made, one list per document.
+pub(crate) fn score_predictions(
+    docs: &[GoldDoc],
+    map: &LabelMap,
+    preds: &[Vec<(Span, Category)>],
+) -> anyhow::Result<Report> {
+    check_labels(docs, map)?;
+    Ok(score(docs, preds, map))
 }
 
 #[cfg(test)]

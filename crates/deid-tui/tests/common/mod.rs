@@ -15,16 +15,19 @@ pub const NOTE: &str = "Seen by Dr. John Smith on 3/4/2021.\nPatient Mary Jones,
 pub const FOLLOW_UP: &str = "Mary Jones called back on 3/9/2021.\n";
 
 pub fn pipeline_with(settings: Settings) -> Arc<Pipeline> {
-    Arc::new(Pipeline::new(
-        settings,
-        PipelineConfig {
-            key: SurrogateKey::from_secret(b"fixed test key"),
-            operation: Operation::Surrogate,
-            in_dir: PathBuf::from("/in"),
-            out_dir: None,
-            utf8: Utf8::Strict,
-        },
-    ))
+    Arc::new(
+        Pipeline::new(
+            settings,
+            PipelineConfig {
+                key: SurrogateKey::from_secret(b"fixed test key"),
+                operation: Operation::Surrogate,
+                in_dir: PathBuf::from("/in"),
+                out_dir: None,
+                utf8: Utf8::Strict,
+            },
+        )
+        .expect("pipeline builds"),
+    )
 }
 
 pub fn app() -> App {
