@@ -342,6 +342,13 @@ fn a_job_killed_mid_run_resumes_and_processes_every_document_once() {
             .filter(|e| matches!(e["category"].as_str(), Some("Patient" | "Doctor")))
             .filter_map(|e| e["text"].as_str())
             .filter(|t| t.len() >= 4)
+            // A title alone (a name wrapped onto the next line) keeps its form.
+            .filter(|t| {
+                !matches!(
+                    t.trim_end_matches('.'),
+                    "Mr" | "Mrs" | "Ms" | "Miss" | "Mx" | "Dr"
+                )
+            })
             .collect();
         if !people.is_empty() && !found.is_empty() {
             checked += 1;

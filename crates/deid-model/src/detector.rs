@@ -208,6 +208,9 @@ impl Model {
     pub fn try_detect(&self, text: &str) -> Result<Vec<Finding>, ModelError> {
         let (tokens, guesses) = self.guesses(text)?;
         let mut found = decode(&tokens, &guesses);
+        for f in &mut found {
+            f.span = trim_end(text, f.span);
+        }
         found.retain(|f| plausible(f.category, f.span.of(text)));
         Ok(found)
     }
@@ -278,6 +281,35 @@ pub fn guess(p: &[f32]) -> TokenGuess {
     }
 }
 
+/// Drops sentence punctuation from the end of a span; a period stays after a
+/// word of one or two letters ("J.", "Jr.", "St.").
+fn trim_end(text: &str, span: Span) -> Span {
+    let mut end = span.end();
+    loop {
+        let s = &text[span.start()..end];
+        let Some(last) = s.chars().next_back() else {
+            break;
+        };
+        if !matches!(last, '.' | ',' | ';' | ':' | '!' | '?') {
+            break;
+        }
+        let before = &s[..s.len() - 1];
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        if last == '.'
+            && (1..=2).contains(&word.chars().count())
+            && before.ends_with(word)
+            && !word.is_empty()
+        {
+            break;
+        }
+        end -= 1;
+    }
+    Span::new(span.start(), end.max(span.start()))
+}
+
 /// Categories whose values always carry a digit (numbers, codes, dates, ages).
 fn needs_digit(c: Category) -> bool {
     use Category::{
@@ -313,7 +345,9 @@ pub fn plausible(c: Category, value: &str) -> bool {
 }
 
 /// Joins token guesses into findings: an entity starts at a PHI token that does
-/// not continue the previous one and runs while tokens continue it.
+/// not continue the previous one and runs while tokens continue it on the same
+/// line (a value wrapped over two lines becomes two findings, so replacements
+/// keep the line structure).
 pub fn decode(tokens: &[Token], guesses: &[TokenGuess]) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     // The open entity: start, end, category, sum of probabilities, tokens.
@@ -326,7 +360,7 @@ pub fn decode(tokens: &[Token], guesses: &[TokenGuess]) -> Vec<Finding> {
     };
     for (t, g) in tokens.iter().zip(guesses) {
         match (g.category, &mut open) {
-            (Some(c), Some((_, end, oc, sum, n))) if *oc == c && g.inside => {
+            (Some(c), Some((_, end, oc, sum, n))) if *oc == c && g.inside && t.breaks == 0 => {
                 *end = t.end;
                 *sum += g.probability;
                 *n += 1;
@@ -413,6 +447,18 @@ mod tests {
         let spans: Vec<&str> = found.iter().map(|f| f.span.of(text)).collect();
         assert_eq!(spans, ["Ann Lee", "Bo"]);
         assert!(found.iter().all(|f| f.reasons[0].source == Source::Model));
+    }
+
+    #[test]
+    fn sentence_punctuation_leaves_the_end_but_initials_keep_their_period() {
+        let t = "Seen by Dr. Smith. Then J. and St. Lo, ok";
+        let at = |s: &str| {
+            let i = t.find(s).unwrap();
+            trim_end(t, Span::new(i, i + s.len())).of(t).to_owned()
+        };
+        assert_eq!(at("Dr. Smith."), "Dr. Smith");
+        assert_eq!(at("J."), "J.");
+        assert_eq!(at("St. Lo,"), "St. Lo");
     }
 
     #[test]
