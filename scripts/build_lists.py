@@ -316,7 +316,7 @@ d5ns hlhs ett ngt ogt jp ivc svc ij pa-line a-line art-line
 # "epstein-barr") are below. Those in EPONYMS_POSSESSIVE_ONLY get only the
 # possessive form ("wilson's", "murphy's", "bell's").
 EPONYMS = """
-parkinson alzheimer crohn foley babinski apgar glasgow hodgkin cushing addison
+fleischner parkinson alzheimer crohn foley babinski apgar glasgow hodgkin cushing addison
 graves hashimoto huntington kaposi raynaud sjogren guillain barre
 whipple nissen roux swan ganz mcburney kernig brudzinski romberg
 trendelenburg valsalva heimlich doppler holter gram coombs tourette down
@@ -359,6 +359,7 @@ bishop wells nile ok okay st prn
 nsr afib aflutter svt vt vfib pea rosc cpr acls bls atls mva mvc gsw etoh ivdu
 sbo ugib lgib gerd bph osa htn hld dm iddm niddm lmp edc ega nsvd svd vbac
 srom prom pprom sab ivf nkda ams lle avss
+authenticated guarantor
 """
 
 # Census names (first names (all census first names), surnames in the top 5000) that are

@@ -41,8 +41,13 @@ pub(crate) fn set_rules_only(on: bool) {
     RULES_ONLY.store(on, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// Whether `--rules-only` was given.
+pub(crate) fn rules_only() -> bool {
+    RULES_ONLY.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 fn apply_flags(settings: &mut Settings) {
-    if RULES_ONLY.load(std::sync::atomic::Ordering::Relaxed) {
+    if rules_only() {
         settings.model.enabled = false;
     }
 }

@@ -77,7 +77,7 @@ impl Engine {
     fn analyze_piece(&self, text: &str) -> Vec<Finding> {
         let mut found: Vec<Finding> = self.detectors.iter().flat_map(|d| d.detect(text)).collect();
         self.deny_findings(text, &mut found);
-        let merged = resolve(fuse(found), text);
+        let merged = resolve(fuse(found, text), text);
         merged
             .into_iter()
             .filter(|f| {

@@ -19,6 +19,7 @@ pub mod settings;
 pub mod span;
 pub mod surrogate;
 mod text;
+pub mod vet;
 
 pub use category::Category;
 pub use engine::Engine;

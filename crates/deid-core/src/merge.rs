@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::{Finding, Source, Span};
+use crate::{Category, Finding, Source, Span, vet};
 
 /// True when `span` shares a byte with an accepted span.
 fn overlapping(taken: &BTreeMap<usize, (usize, usize)>, span: Span) -> bool {
@@ -39,23 +39,49 @@ fn agree(a: f32, b: f32) -> f32 {
 ///   counts: a rule finding it overlaps is absorbed into it. When they agree on
 ///   the category, the span is their union and the confidences combine; when they
 ///   disagree, the surer of the two keeps the union span, ties going to the model.
-/// - findings of only one side pass unchanged. Deny-list findings are left to
-///   `resolve`, which always keeps them.
-pub fn fuse(findings: Vec<Finding>) -> Vec<Finding> {
+///   A rule span over model findings of different categories ("Kevin and
+///   Walmart Pharmacy", where the model sees a person and a shop) stretches
+///   none of them.
+/// - a model finding no rule overlaps stays only if it looks like its category
+///   on its own ([`vet::stands_alone`]); rule findings alone pass unchanged.
+///   Deny-list findings are left to `resolve`, which always keeps them.
+pub fn fuse(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     let is_model = |f: &Finding| f.reasons.first().is_some_and(|r| r.source == Source::Model);
     let (model, mut other): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(is_model);
     if model.is_empty() {
         return other;
     }
+    let mut model = model;
+    for m in &mut model {
+        m.span = vet::trim_tail(m.category, text, m.span);
+    }
     other.sort_by_key(|f| f.span.start());
-    let mut absorbed = vec![false; other.len()];
-    let mut kept = Vec::with_capacity(model.len());
-    for mut m in model {
+    let overlapping = |m: &Finding| -> Vec<usize> {
         let end = other.partition_point(|f| f.span.start() < m.span.end());
-        let overlaps: Vec<usize> = (0..end)
+        (0..end)
             .filter(|&i| other[i].span.end() > m.span.start())
             .filter(|&i| !other[i].reasons.iter().any(|r| r.source == Source::Config))
-            .collect();
+            .collect()
+    };
+    // Rule findings that overlap model findings of different categories.
+    let mut first_seen: Vec<Option<Category>> = vec![None; other.len()];
+    let mut split = vec![false; other.len()];
+    let overlaps: Vec<Vec<usize>> = model.iter().map(overlapping).collect();
+    for (m, o) in model.iter().zip(&overlaps) {
+        for &i in o {
+            let seen = first_seen[i].get_or_insert(m.category);
+            split[i] |= *seen != m.category;
+        }
+    }
+    let mut absorbed = vec![false; other.len()];
+    let mut kept = Vec::with_capacity(model.len());
+    for (mut m, overlaps) in model.into_iter().zip(overlaps) {
+        if overlaps.is_empty() {
+            if vet::stands_alone(m.category, text, m.span) {
+                kept.push(m);
+            }
+            continue;
+        }
         if overlaps.iter().any(|&i| !other[i].category.is_free_text()) {
             for &i in &overlaps {
                 if other[i].category == m.category {
@@ -70,8 +96,10 @@ pub fn fuse(findings: Vec<Finding>) -> Vec<Finding> {
         let mut reasons = m.reasons.clone();
         for &i in &overlaps {
             let r = &other[i];
-            start = start.min(r.span.start());
-            stop = stop.max(r.span.end());
+            if !split[i] {
+                start = start.min(r.span.start());
+                stop = stop.max(r.span.end());
+            }
             if r.category == m.category {
                 m.confidence = agree(m.confidence, r.confidence);
             } else if r.confidence > m.confidence {
@@ -151,7 +179,8 @@ fn join_names(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     for f in findings {
         if let Some(prev) = out.last_mut() {
             let gap = &text[prev.span.end()..f.span.start()];
-            if prev.category.is_name() && f.category.is_name() && matches!(gap, " " | ". ") {
+            let joins = gap == " " || gap == ". " && ends_in_initial(prev.span.of(text));
+            if prev.category.is_name() && f.category.is_name() && joins {
                 if f.confidence > prev.confidence && f.category != prev.category {
                     prev.category = f.category;
                 }
@@ -170,10 +199,24 @@ fn join_names(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
     out
 }
 
+/// Whether a name ends in an initial or a title, whose period does not end a
+/// sentence ("J. Smith", "Dr. Lee"; not "Dr. Walker. Anesthesiologist").
+fn ends_in_initial(name: &str) -> bool {
+    let last = name
+        .rsplit(|c: char| !c.is_alphabetic())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
+    last.chars().nth(1).is_none()
+        || matches!(
+            last.to_lowercase().as_str(),
+            "dr" | "mr" | "mrs" | "ms" | "mx" | "st" | "prof"
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Category, Reason};
+    use crate::Reason;
 
     fn model(s: usize, e: usize, c: Category, p: f32) -> Finding {
         let reason = Reason {
@@ -187,19 +230,28 @@ mod tests {
     #[test]
     fn rules_keep_structured_spans_and_the_model_decides_free_text() {
         let rule = |s, e, c, p| Finding::new(Span::new(s, e), c, p, Reason::list("t"));
-        let out = fuse(vec![
-            // A validated date: the rule stands, agreement raises its confidence.
-            rule(0, 10, Category::Date, 0.9),
-            model(0, 5, Category::Date, 0.8),
-            // A name the list half-found: one finding over both spans.
-            rule(20, 25, Category::Patient, 0.6),
-            model(14, 25, Category::Patient, 0.9),
-            // Disagreement in free text: the surer model wins.
-            rule(30, 36, Category::City, 0.6),
-            model(30, 36, Category::Patient, 0.95),
-            // Model alone.
-            model(40, 44, Category::Hospital, 0.7),
-        ]);
+        let text = "2019-01-05    Ann Kowalsk     Boston    Qorx MR   Kevin and Walmart Pharmacy";
+        let out = fuse(
+            vec![
+                // A validated date: the rule stands, agreement raises its confidence.
+                rule(0, 10, Category::Date, 0.9),
+                model(0, 5, Category::Date, 0.8),
+                // A name the list half-found: one finding over both spans.
+                rule(20, 25, Category::Patient, 0.6),
+                model(14, 25, Category::Patient, 0.9),
+                // Disagreement in free text: the surer model wins.
+                rule(30, 36, Category::City, 0.6),
+                model(30, 36, Category::Patient, 0.95),
+                // Model alone: kept when it looks like its category.
+                model(40, 44, Category::Hospital, 0.7),
+                model(45, 47, Category::Patient, 0.99),
+                // One rule span over two model findings stretches neither.
+                rule(50, 76, Category::Organization, 0.88),
+                model(50, 55, Category::Patient, 0.99),
+                model(60, 76, Category::Organization, 0.99),
+            ],
+            text,
+        );
         let mut got: Vec<_> = out
             .iter()
             .map(|f| (f.span.start(), f.span.end(), f.category))
@@ -211,7 +263,9 @@ mod tests {
                 (0, 10, Category::Date),
                 (14, 25, Category::Patient),
                 (30, 36, Category::Patient),
-                (40, 44, Category::Hospital)
+                (40, 44, Category::Hospital),
+                (50, 55, Category::Patient),
+                (60, 76, Category::Organization)
             ]
         );
         let date = out.iter().find(|f| f.category == Category::Date).unwrap();

@@ -31,12 +31,25 @@ use tower_lsp_server::{ClientSocket, LspService};
 /// The service and its client socket, for any transport (tests use in-memory
 /// streams).
 pub fn service() -> (LspService<Server>, ClientSocket) {
-    LspService::new(Server::new)
+    service_with(Launch::default())
+}
+
+/// [`service`] started with `launch`.
+pub fn service_with(launch: Launch) -> (LspService<Server>, ClientSocket) {
+    LspService::new(move |client| Server::with_launch(client, launch))
+}
+
+/// How the server was started, beyond what the client and `deid.toml` say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Launch {
+    /// Detect with rules and lists only, whatever `deid.toml` says about the
+    /// model (`deid --rules-only lsp`).
+    pub rules_only: bool,
 }
 
 /// Serves LSP on standard input and output until the client says `exit`.
-pub async fn run_stdio() {
-    let (service, socket) = service();
+pub async fn run_stdio(launch: Launch) {
+    let (service, socket) = service_with(launch);
     tower_lsp_server::Server::new(tokio::io::stdin(), tokio::io::stdout(), socket)
         .serve(service)
         .await;
@@ -60,11 +73,11 @@ pub(crate) fn is_config(uri: &Uri) -> bool {
 }
 
 /// Serves LSP on stdio on a tokio runtime of its own (for the `deid` binary).
-pub fn run() -> anyhow::Result<()> {
+pub fn run(launch: Launch) -> anyhow::Result<()> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(|e| anyhow::anyhow!("starting the async runtime: {e}"))?;
-    runtime.block_on(run_stdio());
+    runtime.block_on(run_stdio(launch));
     Ok(())
 }

@@ -8,19 +8,25 @@ use deid_core::{Engine, Settings, SurrogateKey, Surrogator};
 use tower_lsp_server::ls_types::MessageType;
 
 use crate::analysis::Analyzer;
-use crate::config;
 use crate::options::ClientOptions;
 use crate::server::Server;
+use crate::{Launch, config};
 
 /// Reads the configuration again, swaps in a new analyzer and re-analyses every
 /// open document. On a bad configuration the old analyzer stays and the user
 /// is told why (the message names the file and key, never a term).
 pub(crate) async fn reload(server: &Server) {
-    let (root, options, key) = {
+    let (root, options, key, launch) = {
         let s = server.state();
-        (s.root.clone(), s.options.clone(), s.session_key.clone())
+        (
+            s.root.clone(),
+            s.options.clone(),
+            s.session_key.clone(),
+            s.launch,
+        )
     };
-    let built = tokio::task::spawn_blocking(move || build(root.as_deref(), &options, key)).await;
+    let built =
+        tokio::task::spawn_blocking(move || build(root.as_deref(), &options, key, launch)).await;
     let (engine, surrogator, path) = match built {
         Ok(Ok(b)) => b,
         Ok(Err(e)) => {
@@ -77,10 +83,12 @@ fn build(
     root: Option<&Path>,
     options: &ClientOptions,
     session_key: SurrogateKey,
+    launch: Launch,
 ) -> anyhow::Result<(Engine, Surrogator, Option<PathBuf>)> {
     let path = config::find(root, options.config_path.as_deref());
     let mut settings = options.apply(config::read(path.as_deref())?)?;
     deid_model::pipeline::resolve_path(&mut settings, path.as_deref());
+    settings.model.enabled &= !launch.rules_only;
     let key = key(root, options, &settings, path.as_deref())?.unwrap_or(session_key);
     let surrogator = Surrogator::new(key, settings.surrogate);
     let engine = deid_model::engine(settings).context("loading the PHI model")?;

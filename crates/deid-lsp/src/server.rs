@@ -16,6 +16,7 @@ use tokio::sync::mpsc;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types::{Diagnostic, MessageType, Uri};
 
+use crate::Launch;
 use crate::analysis::{self, Analysis, Analyzer};
 use crate::diagnostics;
 use crate::document::Document;
@@ -46,6 +47,7 @@ pub(crate) struct State {
     /// Drawn once per session: surrogates are consistent across every open
     /// document and across configuration reloads.
     pub(crate) session_key: SurrogateKey,
+    pub(crate) launch: Launch,
 }
 
 impl std::fmt::Debug for State {
@@ -84,8 +86,14 @@ pub struct Server(pub(crate) Arc<Inner>);
 
 impl Server {
     pub fn new(client: Client) -> Self {
+        Self::with_launch(client, Launch::default())
+    }
+
+    pub fn with_launch(client: Client, launch: Launch) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
         let key = session_key();
+        let mut settings = deid_core::Settings::default();
+        settings.model.enabled &= !launch.rules_only;
         let state = State {
             docs: HashMap::new(),
             encoding: PositionEncoding::default(),
@@ -94,12 +102,13 @@ impl Server {
             options: ClientOptions::default(),
             config_path: None,
             analyzer: Arc::new(Analyzer {
-                engine: deid_model::engine(deid_core::Settings::default())
+                engine: deid_model::engine(settings)
                     .unwrap_or_else(|_| Engine::new(deid_core::Settings::default())),
                 surrogator: Surrogator::new(key.clone(), deid_core::SurrogateOptions::default()),
                 generation: 0,
             }),
             session_key: key,
+            launch,
         };
         Server(Arc::new(Inner {
             client,

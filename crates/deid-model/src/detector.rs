@@ -346,8 +346,9 @@ pub fn plausible(c: Category, value: &str) -> bool {
 
 /// Joins token guesses into findings: an entity starts at a PHI token that does
 /// not continue the previous one and runs while tokens continue it on the same
-/// line (a value wrapped over two lines becomes two findings, so replacements
-/// keep the line structure).
+/// line, at most one space apart (a value wrapped over two lines becomes two
+/// findings, so replacements keep the line structure; a wider gap separates
+/// the columns of a form).
 pub fn decode(tokens: &[Token], guesses: &[TokenGuess]) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::new();
     // The open entity: start, end, category, sum of probabilities, tokens.
@@ -360,7 +361,9 @@ pub fn decode(tokens: &[Token], guesses: &[TokenGuess]) -> Vec<Finding> {
     };
     for (t, g) in tokens.iter().zip(guesses) {
         match (g.category, &mut open) {
-            (Some(c), Some((_, end, oc, sum, n))) if *oc == c && g.inside && t.breaks == 0 => {
+            (Some(c), Some((_, end, oc, sum, n)))
+                if *oc == c && g.inside && t.breaks == 0 && t.start - *end <= 1 =>
+            {
                 *end = t.end;
                 *sum += g.probability;
                 *n += 1;
@@ -447,6 +450,22 @@ mod tests {
         let spans: Vec<&str> = found.iter().map(|f| f.span.of(text)).collect();
         assert_eq!(spans, ["Ann Lee", "Bo"]);
         assert!(found.iter().all(|f| f.reasons[0].source == Source::Model));
+    }
+
+    #[test]
+    fn a_wide_gap_ends_an_entity() {
+        let text = "Name: LEE, ANN    MR";
+        let toks = tokenize(text);
+        let guesses: Vec<TokenGuess> = (0..toks.len())
+            .map(|i| TokenGuess {
+                category: (i >= 2).then_some(Category::Patient),
+                inside: i > 2,
+                probability: 0.9,
+            })
+            .collect();
+        let found = decode(&toks, &guesses);
+        let spans: Vec<&str> = found.iter().map(|f| f.span.of(text)).collect();
+        assert_eq!(spans, ["LEE, ANN", "MR"]);
     }
 
     #[test]

@@ -18,7 +18,9 @@ pub(crate) struct LspArgs {
 
 pub(crate) fn run(args: &LspArgs) -> anyhow::Result<ExitCode> {
     let _ = args.stdio;
-    deid_lsp::run()?;
+    deid_lsp::run(deid_lsp::Launch {
+        rules_only: crate::config::rules_only(),
+    })?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -60,7 +62,12 @@ fn note(seed: u64, bytes: usize) -> String {
 pub(crate) fn bench(args: &BenchLspArgs) -> anyhow::Result<ExitCode> {
     let cfg = deid_lsp::bench::BenchConfig {
         program: std::env::current_exe().context("finding the deid binary")?,
-        args: vec!["lsp".to_owned()],
+        // The child runs as this process was told to: with or without the model.
+        args: if crate::config::rules_only() {
+            vec!["--rules-only".to_owned(), "lsp".to_owned()]
+        } else {
+            vec!["lsp".to_owned()]
+        },
         small: note(7, args.small_kb * 1024),
         large: note(11, args.large_kb * 1024),
         edits: args.edits,

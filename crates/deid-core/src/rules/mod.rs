@@ -8,6 +8,8 @@ mod dates;
 mod ids;
 mod names;
 pub(crate) mod orgs;
+pub(crate) use orgs::institution_head;
+pub(crate) use places::zip_starts;
 mod pattern;
 pub(crate) mod places;
 

@@ -536,6 +536,12 @@ impl Scan<'_, '_> {
             if k > i && !joins(self.ws.gap(k)) {
                 break;
             }
+            // After a whole word a period ends the sentence: "Dr. Walker.
+            // Anesthesiologist" (an initial's period does not: "J. Smith").
+            let prev = &self.feats[k.saturating_sub(1)];
+            if k > i && self.ws.gap(k).starts_with('.') && !prev.initial && prev.chars > 1 {
+                break;
+            }
             let f = &self.feats[k];
             // Particles ("van der") only inside a name.
             if f.particle && k > i && k + 1 < self.ws.len() && !f.cap {
@@ -843,7 +849,8 @@ fn credential_after(text: &str, end: usize) -> Option<&'static str> {
                 .next()
                 .is_none_or(|n| !n.is_alphanumeric() || c.ends_with('.'))
     })?;
-    // "Boston, MA 02114" style: a credential is never followed by a number.
+    // "Boston, MA 02114" style: a credential is never followed by a ZIP code
+    // (a date may follow a signature: "Jones, MD 2014-03-23").
     let tail = rest[found.len()..].trim_start_matches([' ', ',']);
-    (!tail.starts_with(|c: char| c.is_ascii_digit())).then_some(found)
+    (!super::zip_starts(tail)).then_some(found)
 }

@@ -228,6 +228,19 @@ fn head_firsts() -> &'static Firsts {
     F.get_or_init(|| Firsts::new(heads().keys().copied()))
 }
 
+/// Whether a lower-case, single-spaced phrase ends in an institution head
+/// after at least one word of its own ("sacred heart hospital", not
+/// "medical center").
+pub(crate) fn institution_head(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split(' ').collect();
+    (1..words.len()).any(|k| {
+        let tail = &words[k..];
+        heads()
+            .get(tail[0])
+            .is_some_and(|hs| hs.iter().any(|h| h.0 == tail))
+    })
+}
+
 /// A head phrase, split into words, with the category it gives.
 type Head = (Vec<&'static str>, Category, &'static str);
 

@@ -213,6 +213,26 @@ fn is_age_word(w: &str) -> bool {
     w.ends_with("old") || matches!(w, "yo" | "o" | "yrs" | "years")
 }
 
+/// Whether `s` opens with a ZIP code: five digits, or ZIP+4, and no more (not
+/// the year of "MD 2014-03-23").
+pub(crate) fn zip_starts(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    if digits(0) != 5 {
+        return false;
+    }
+    match b.get(5) {
+        Some(b'-') => digits(6) == 4 && !b.get(10).is_some_and(u8::is_ascii_alphanumeric),
+        Some(c) => !c.is_ascii_alphanumeric() && !matches!(c, b'/' | b'.'),
+        None => true,
+    }
+}
+
 /// Where a candidate place stands: its bytes, its length in words and the word before it.
 struct Site<'a> {
     start: usize,
@@ -254,9 +274,7 @@ fn judge_place(
         }
         let head = text[..start].trim_end_matches(' ');
         let after_comma = head.ends_with(',');
-        let before_zip = rest
-            .trim_start_matches([' ', ','])
-            .starts_with(|c: char| c.is_ascii_digit());
+        let before_zip = zip_starts(rest.trim_start_matches([' ', ',']));
         let after_city = after_comma
             && ends_with_city(head.trim_end_matches(','), lex)
             && !credential_after_name(head, surface, lex)

@@ -78,6 +78,30 @@ fn assert_no_phi(s: &TestServer, words: &[&str]) {
 }
 
 #[tokio::test]
+async fn a_rules_only_launch_never_runs_the_model() {
+    let mut s = TestServer::launched(
+        json!({ "workspace": { "workspaceEdit": { "documentChanges": true } } }),
+        json!({}),
+        deid_lsp::Launch { rules_only: true },
+    )
+    .await;
+    s.open("note.txt", NOTE).await;
+    let p = s.recv::<PublishDiagnostics>().await;
+    let d = serde_json::to_value(&p).unwrap();
+    let messages: Vec<&str> = d["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["message"].as_str().unwrap())
+        .collect();
+    assert!(messages.len() >= 4, "{messages:?}");
+    assert!(
+        messages.iter().all(|m| !m.contains("model")),
+        "{messages:?}"
+    );
+}
+
+#[tokio::test]
 async fn open_gives_diagnostics() {
     let mut s = TestServer::new(json!({})).await;
     let uri = s.open("note.txt", NOTE).await;

@@ -46,7 +46,17 @@ impl TestServer {
     }
 
     pub(crate) async fn with_capabilities(capabilities: Value, options: Value) -> Self {
-        let mut s = Self::start();
+        Self::launched(capabilities, options, deid_lsp::Launch::default()).await
+    }
+
+    /// [`with_capabilities`](Self::with_capabilities) for a server started
+    /// with `launch`.
+    pub(crate) async fn launched(
+        capabilities: Value,
+        options: Value,
+        launch: deid_lsp::Launch,
+    ) -> Self {
+        let mut s = Self::start_with(launch);
         let root = s.root.path().to_path_buf();
         let folder = tower_lsp_server::ls_types::Uri::from_file_path(&root).unwrap();
         let result = s
@@ -68,9 +78,13 @@ impl TestServer {
 
     /// A server not yet initialized.
     pub(crate) fn start() -> Self {
+        Self::start_with(deid_lsp::Launch::default())
+    }
+
+    fn start_with(launch: deid_lsp::Launch) -> Self {
         let (req_client, req_server) = tokio::io::duplex(1 << 20);
         let (resp_server, resp_client) = tokio::io::duplex(1 << 20);
-        let (service, socket) = deid_lsp::service();
+        let (service, socket) = deid_lsp::service_with(launch);
         tokio::spawn(tower_lsp_server::Server::new(req_server, resp_server, socket).serve(service));
         let writer = Arc::new(tokio::sync::Mutex::new(req_client));
         let recorded = Arc::new(Mutex::new(Recorded {
