@@ -38,8 +38,9 @@ fn agree(a: f32, b: f32) -> f32 {
 /// - in free text (names, places, institutions, professions) the model's word
 ///   counts: a rule finding it overlaps is absorbed into it. When they agree on
 ///   the category, the span is their union and the confidences combine; when they
-///   disagree, the surer of the two keeps the union span, ties going to the model.
-///   A rule span over model findings of different categories ("Kevin and
+///   disagree, the surer of the two keeps the union span, ties going to the model,
+///   except that a context word that makes the person the patient ("patient",
+///   "daughter", "regards") wins over the model's Doctor. A rule span over model findings of different categories ("Kevin and
 ///   Walmart Pharmacy", where the model sees a person and a shop) stretches
 ///   none of them.
 /// - a model finding no rule overlaps stays only if it looks like its category
@@ -94,6 +95,7 @@ pub fn fuse(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
         let mut start = m.span.start();
         let mut stop = m.span.end();
         let mut reasons = m.reasons.clone();
+        let mut cued = false;
         for &i in &overlaps {
             let r = &other[i];
             if !split[i] {
@@ -102,7 +104,8 @@ pub fn fuse(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
             }
             if r.category == m.category {
                 m.confidence = agree(m.confidence, r.confidence);
-            } else if r.confidence > m.confidence {
+            } else if !cued && (patient_cue(r, m.category) || r.confidence > m.confidence) {
+                cued = patient_cue(r, m.category);
                 m.category = r.category;
                 m.confidence = r.confidence;
                 reasons.insert(0, r.reasons[0]);
@@ -124,6 +127,17 @@ pub fn fuse(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
         .filter_map(|(f, a)| (!a).then_some(f))
         .chain(kept)
         .collect()
+}
+
+/// Whether rule finding `r` makes a person the patient (or a relative) from
+/// a context word before the name ("patient", "daughter", "regards") where the
+/// model reads a clinician: the cue wins.
+fn patient_cue(r: &Finding, model: crate::Category) -> bool {
+    r.category == crate::Category::Patient
+        && model == crate::Category::Doctor
+        && r.reasons
+            .iter()
+            .any(|x| x.source == Source::Rule && x.rule == "name.context")
 }
 
 /// Keeps the best of every group of overlapping findings and returns the
@@ -273,6 +287,24 @@ mod tests {
         let name = out.iter().find(|f| f.span.start() == 14).unwrap();
         assert!((name.confidence - 0.96).abs() < 1e-5);
         assert_eq!(name.reasons.len(), 2, "model and list both named");
+    }
+
+    #[test]
+    fn a_patient_context_word_overrules_the_models_doctor() {
+        let text = "Regards,\nTheresa Woods";
+        let cue = Finding::new(
+            Span::new(9, 22),
+            Category::Patient,
+            0.9,
+            Reason::rule("name.context").with("regards"),
+        );
+        let list = Finding::new(Span::new(9, 22), Category::Patient, 0.9, Reason::list("t"));
+        let out = fuse(vec![cue, model(9, 22, Category::Doctor, 0.97)], text);
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].category, Category::Patient);
+        // Without the cue the surer model decides.
+        let out = fuse(vec![list, model(9, 22, Category::Doctor, 0.97)], text);
+        assert_eq!(out[0].category, Category::Doctor);
     }
 
     #[test]

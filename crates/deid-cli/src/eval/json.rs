@@ -68,6 +68,8 @@ struct JsonRow {
     gold: usize,
     predicted: usize,
     strict_found: usize,
+    /// Gold spans overlapped by a prediction of this category.
+    typed_found: usize,
     /// Against gold and predictions of any category.
     overlap: JsonScore,
     tokens: JsonScore,
@@ -118,6 +120,7 @@ pub(crate) fn render_json(report: &Report, docs: &[GoldDoc], opts: JsonOptions) 
                 gold: r.overlap.gold,
                 predicted: r.overlap.predicted,
                 strict_found: r.strict_found,
+                typed_found: r.typed_found,
                 overlap: r.overlap.into(),
                 tokens: r.tokens.into(),
             })

@@ -25,7 +25,7 @@ pub(crate) use gold::{GoldDoc, GoldFormat};
 pub(crate) use json::{JsonOptions, render_json};
 pub(crate) use labelmap::LabelMap;
 pub(crate) use report::{TextOptions, render_text};
-pub(crate) use score::{Miss, Report, Score, score};
+pub(crate) use score::{Miss, Report, Score, ratio, score};
 
 /// Reads a gold corpus: a `.jsonl` file, an i2b2-2014 `.xml` file or directory of them, or
 /// a BRAT directory of `.txt`/`.ann` pairs. Without `format`, the path decides.

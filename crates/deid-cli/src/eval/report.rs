@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use super::snippet::{code_points, context};
-use super::{GoldDoc, Miss, Report, Score};
+use super::{GoldDoc, Miss, Report, Score, ratio};
 
 /// Options for [`render_text`].
 #[derive(Clone, Copy, Debug)]
@@ -64,24 +64,28 @@ pub(crate) fn render_text(report: &Report, docs: &[GoldDoc], opts: TextOptions) 
     if !report.categories.is_empty() {
         let _ = writeln!(
             out,
-            "\n{:<16}{:>7}{:>7}{:>8}{:>11}{:>11}{:>9}",
-            "category", "gold", "pred", "strict", "overlap R", "overlap P", "token R"
+            "\n{:<16}{:>7}{:>7}{:>8}{:>7}{:>11}{:>11}{:>9}",
+            "category", "gold", "pred", "strict", "cat R", "overlap R", "overlap P", "token R"
         );
         for row in &report.categories {
             let o: Score = row.overlap;
             let _ = writeln!(
                 out,
-                "{:<16}{:>7}{:>7}{:>8}{:>11}{:>11}{:>9}",
+                "{:<16}{:>7}{:>7}{:>8}{:>7}{:>11}{:>11}{:>9}",
                 row.category.name(),
                 o.gold,
                 o.predicted,
                 row.strict_found,
+                num(ratio(row.typed_found, o.gold)),
                 num(o.recall()),
                 num(o.precision()),
                 num(row.tokens.recall())
             );
         }
-        out.push_str("(strict: same span and category; overlap and token: any category)\n");
+        out.push_str(
+            "(strict: same span and category; cat R: overlapped by a finding of the same category; \
+             overlap and token: any category)\n",
+        );
     }
 
     examples(&mut out, "Missed PHI", &report.misses, docs, opts.examples);
@@ -175,10 +179,10 @@ entity, strict + category       2      2      0.500   0.500   0.500
 entity, overlap + category      2      2      0.500   0.500   0.500
 token                           3      2      0.500   0.333   0.400
 
-category           gold   pred  strict  overlap R  overlap P  token R
-Doctor                1      2       1      1.000      0.500    1.000
-Patient               1      0       0      0.000          -    0.000
-(strict: same span and category; overlap and token: any category)
+category           gold   pred  strict  cat R  overlap R  overlap P  token R
+Doctor                1      2       1  1.000      1.000      0.500    1.000
+Patient               1      0       0  0.000      0.000          -    0.000
+(strict: same span and category; cat R: overlapped by a finding of the same category; overlap and token: any category)
 
 Missed PHI: 1
   n1  Patient  11..17  Dr Lee saw «Ann Ng» on 3/4.

@@ -59,7 +59,7 @@ impl Score {
     }
 }
 
-fn ratio(n: usize, d: usize) -> Option<f64> {
+pub(crate) fn ratio(n: usize, d: usize) -> Option<f64> {
     (d > 0).then(|| n as f64 / d as f64)
 }
 
@@ -84,6 +84,8 @@ pub(crate) struct CategoryRow {
     pub(crate) category: Category,
     /// Gold spans matched exactly by a prediction of this category.
     pub(crate) strict_found: usize,
+    /// Gold spans overlapped by a prediction of this category.
+    pub(crate) typed_found: usize,
     /// `gold`/`predicted` are this category's span counts.
     pub(crate) overlap: Score,
     /// Tokens of this category's gold spans and of its predictions.
@@ -128,6 +130,7 @@ pub(crate) fn score(docs: &[GoldDoc], preds: &[Vec<(Span, Category)>], map: &Lab
     let mut rows = Category::ALL.map(|category| CategoryRow {
         category,
         strict_found: 0,
+        typed_found: 0,
         overlap: Score::default(),
         tokens: Score::default(),
     });
@@ -192,6 +195,7 @@ fn entities(
         e.overlap_typed.gold_side(hit(preds, g, true, true));
         let row = &mut rows[g.1 as usize];
         row.strict_found += usize::from(hit(preds, g, false, true));
+        row.typed_found += usize::from(hit(preds, g, true, true));
         row.overlap.gold_side(caught);
         if !caught {
             report.misses.push(Miss {

@@ -87,6 +87,8 @@ fn mixed_note() {
     let row = |category, strict_found, overlap, tokens| CategoryRow {
         category,
         strict_found,
+        // Here every span found with its category is also found exactly.
+        typed_found: strict_found,
         overlap,
         tokens,
     };
