@@ -104,11 +104,13 @@ pub fn fuse(findings: Vec<Finding>, text: &str) -> Vec<Finding> {
             }
             if r.category == m.category {
                 m.confidence = agree(m.confidence, r.confidence);
-            } else if !cued && (patient_cue(r, m.category) || r.confidence > m.confidence) {
+            } else if !cued {
                 cued = patient_cue(r, m.category);
-                m.category = r.category;
-                m.confidence = r.confidence;
-                reasons.insert(0, r.reasons[0]);
+                if cued || r.confidence > m.confidence {
+                    m.category = r.category;
+                    m.confidence = r.confidence;
+                    reasons.insert(0, r.reasons[0]);
+                }
             }
             for reason in &r.reasons {
                 if !reasons.contains(reason) {

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use rustc_hash::FxHashSet;
 
 use crate::lexicon::{Lexicon, lexicon};
+use crate::surrogate::norm;
 use crate::{Category, Span};
 
 /// Whether `span` of `text`, found by the model alone as `category`, can
@@ -19,7 +20,7 @@ pub fn stands_alone(category: Category, text: &str, span: Span) -> bool {
     use Category as C;
     let value = span.of(text);
     let lex = lexicon();
-    let phrase = lower_phrase(value);
+    let phrase = norm(value);
     let mut words = words(value);
     let digits = value.chars().filter(char::is_ascii_digit).count();
     match category {
@@ -92,7 +93,7 @@ pub fn trim_tail(category: Category, text: &str, span: Span) -> Span {
         // In lower-case text only a tail after an institution head goes
         // ("northgate medical center" of "... center urgent care").
         let before = value[..cut].trim_end();
-        let after_head = crate::rules::institution_head(&lower_phrase(before));
+        let after_head = crate::rules::institution_head(&norm(before));
         if !lower || kept || !last.chars().any(char::is_alphabetic) || !(capitalized || after_head)
         {
             break;
@@ -125,14 +126,6 @@ fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !c.is_alphabetic() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(['\'', '’']))
         .filter(|w| !w.is_empty())
-}
-
-/// Lower case, single spaces.
-fn lower_phrase(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Two letters or more and in no everyday vocabulary.
