@@ -9,6 +9,8 @@ use std::sync::OnceLock;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use crate::flat_map::FlatMap;
+
 /// The raw list files, for generators that need the values themselves.
 pub mod raw {
     /// `Name\tG\tfreq` with G in F, M, U; by frequency.
@@ -322,7 +324,8 @@ pub struct Lexicon {
     /// compares no strings.
     /// Values are [`WordInfo`] packed into 64 bits, to keep the table small
     /// enough to stay in cache.
-    words: FxHashMap<u64, u64>,
+    /// Single words by [`word_key`], with their packed [`WordInfo`].
+    words: FlatMap,
     phrases: FxHashMap<Box<str>, Phrase>,
     state_codes: FxHashSet<[u8; 2]>,
     /// The most words in any place or profession phrase.
@@ -509,7 +512,7 @@ impl Lexicon {
             }
         }
         Lexicon {
-            words: words.into_iter().map(|(k, v)| (k, v.pack())).collect(),
+            words: FlatMap::new(words.iter().map(|(&k, v)| (k, v.pack()))),
             phrases,
             state_codes,
             max_phrase_words: max_phrase_words.min(5),
@@ -519,11 +522,11 @@ impl Lexicon {
     /// What the lists say about a lower-case word (all `false`/`None` when nothing).
     /// Accented Latin letters also match their plain forms ("josé" finds "jose").
     pub fn word(&self, lower: &str) -> WordInfo {
-        let found = self.words.get(&word_key(lower)).or_else(|| {
+        let found = self.words.get(word_key(lower)).or_else(|| {
             let plain = fold_accents(lower)?;
-            self.words.get(&word_key(&plain))
+            self.words.get(word_key(&plain))
         });
-        found.map_or_else(WordInfo::default, |&p| WordInfo::unpack(p))
+        found.map_or_else(WordInfo::default, WordInfo::unpack)
     }
 
     /// Frequency per million and gender, when `word` is a known first name.

@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod category;
 pub mod engine;
 pub mod finding;
+mod flat_map;
 pub mod lexicon;
 pub mod merge;
 pub mod offsets;

@@ -34,13 +34,14 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
     let mut out = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b < 0x80 {
-            if !b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-        } else {
+        // Most bytes between words are ASCII spaces and punctuation.
+        while i < bytes.len() && bytes[i] < 0x80 && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
+        if bytes[i] >= 0x80 {
             let c = char_at(i);
             if !is_word_char(c) {
                 i += c.len_utf8();
@@ -50,19 +51,22 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
         let start = i;
         while i < bytes.len() {
             let b = bytes[i];
-            if b < 0x80 {
-                if b.is_ascii_alphanumeric() || (b == b'\'' || b == b'-') && letter_at(i + 1) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+            } else if b < 0x80 {
+                if (b == b'\'' || b == b'-') && letter_at(i + 1) {
                     i += 1;
-                    continue;
+                } else {
+                    break;
                 }
-                break;
+            } else {
+                let c = char_at(i);
+                if is_word_char(c) || is_joiner(c) && letter_at(i + c.len_utf8()) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
             }
-            let c = char_at(i);
-            if is_word_char(c) || is_joiner(c) && letter_at(i + c.len_utf8()) {
-                i += c.len_utf8();
-                continue;
-            }
-            break;
         }
         out.push(Word { start, end: i });
     }
@@ -74,8 +78,10 @@ pub(crate) fn words(text: &str) -> Vec<Word> {
 pub(crate) struct Words<'t> {
     text: &'t str,
     items: Vec<Word>,
+    /// The text with every word in lower case: for ASCII text the same
+    /// offsets as the text's, otherwise each word where `lower_at` says.
     lower: String,
-    lower_at: Vec<(usize, usize)>,
+    lower_at: Option<Vec<(usize, usize)>>,
     /// Whether each word starts with an upper-case letter.
     caps: Vec<bool>,
 }
@@ -96,12 +102,11 @@ impl<'t> Words<'t> {
             .collect();
         // ASCII text lowers in place: every word keeps its offsets.
         if text.is_ascii() {
-            let lower_at = items.iter().map(|w| (w.start, w.end)).collect();
             return Words {
                 text,
                 items,
                 lower: text.to_ascii_lowercase(),
-                lower_at,
+                lower_at: None,
                 caps,
             };
         }
@@ -122,7 +127,7 @@ impl<'t> Words<'t> {
             text,
             items,
             lower,
-            lower_at,
+            lower_at: Some(lower_at),
             caps,
         }
     }
@@ -150,7 +155,10 @@ impl<'t> Words<'t> {
     }
 
     pub(crate) fn lower(&self, i: usize) -> &str {
-        let (s, e) = self.lower_at[i];
+        let (s, e) = match &self.lower_at {
+            None => (self.items[i].start, self.items[i].end),
+            Some(at) => at[i],
+        };
         &self.lower[s..e]
     }
 
@@ -440,6 +448,31 @@ mod tests {
         let t = "Mary O'Brien-Smith, 45yo; José—x 'quoted'";
         let w: Vec<&str> = words(t).iter().map(|w| w.of(t)).collect();
         assert_eq!(w, ["Mary", "O'Brien-Smith", "45yo", "José", "x", "quoted"]);
+    }
+
+    #[test]
+    fn splits_non_ascii_text_and_stray_joiners() {
+        let t = "Zoë-Ann O’Brien 🙂 ÉMILE-- end' -x Smith-\n";
+        let w: Vec<&str> = words(t).iter().map(|w| w.of(t)).collect();
+        assert_eq!(w, ["Zoë-Ann", "O’Brien", "ÉMILE", "end", "x", "Smith"]);
+    }
+
+    #[test]
+    fn lower_case_words_keep_their_place() {
+        for t in [
+            "Mary O'Brien-SMITH saw Dr. X",
+            "José O’Brien—ÉMILE 🙂 Zoë-Ann İZMIR",
+        ] {
+            let ws = Words::new(t);
+            let expected: Vec<String> = words(t).iter().map(|w| w.of(t).to_lowercase()).collect();
+            let got: Vec<&str> = (0..ws.len()).map(|i| ws.lower(i)).collect();
+            assert_eq!(got, expected, "{t}");
+            let caps: Vec<bool> = (0..ws.len()).map(|i| ws.cap(i)).collect();
+            assert_eq!(
+                caps.iter().filter(|&&c| c).count(),
+                if t.is_ascii() { 4 } else { 5 }
+            );
+        }
     }
 
     #[test]

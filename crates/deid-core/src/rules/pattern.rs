@@ -47,6 +47,17 @@ fn build_ascii(ascii: &str, prefilter: bool) -> Regex {
         .unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"))
 }
 
+/// An alternative's own pattern, run only anchored on a span the family
+/// already matched: no lazy DFA of its own (the family's finds the span), so
+/// its groups are read by the one-pass DFA or the bounded backtracker.
+fn build_part(ascii: &str) -> Regex {
+    Regex::builder()
+        .configure(config(false).hybrid(false).dfa(false))
+        .syntax(syntax::Config::new().utf8(true))
+        .build(ascii)
+        .unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"))
+}
+
 /// The index of the capture group `name`.
 ///
 /// # Panics
@@ -87,7 +98,7 @@ impl Family {
         let parts = alternatives
             .iter()
             .zip(&full)
-            .map(|(&(_, groups), p)| groups.then(|| build_ascii(p, false)))
+            .map(|(&(_, groups), p)| groups.then(|| build_part(p)))
             .collect();
         Family { find, parts }
     }
