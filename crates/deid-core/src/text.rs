@@ -221,6 +221,9 @@ impl<'w> Context<'w> {
 
 /// The word without a possessive `'s` or `’s`.
 pub(crate) fn without_possessive(lower: &str) -> &str {
+    if !lower.ends_with('s') {
+        return lower;
+    }
     lower
         .strip_suffix("'s")
         .or_else(|| lower.strip_suffix("’s"))

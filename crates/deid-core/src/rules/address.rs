@@ -1,7 +1,7 @@
 //! Street addresses, P.O. boxes and ZIP codes.
 
 use super::Out;
-use super::pattern::Family;
+use super::pattern::Hit;
 use crate::lexicon::Lexicon;
 use crate::text::before;
 use crate::{Category, Reason};
@@ -9,51 +9,43 @@ use crate::{Category, Reason};
 const SUFFIX: &str = r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Route|Rte|Trail|Trl|Square|Sq|Row|Crescent|Close|Alley|Plaza|Pike|Turnpike|Loop|Path|Run|Walk|Expressway|Freeway)";
 const UNIT: &str = r"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|Bldg|Building|#)\.?\s*#?\s*[A-Za-z0-9-]{1,6})?";
 
-pub(crate) struct Address {
-    /// Street, P.O. box and ZIP forms in one family, in that order.
-    all: Family,
+/// The patterns, each with whether its groups are read: street, P.O. box
+/// and ZIP forms, in that order.
+pub(crate) fn alternatives() -> Vec<(String, bool)> {
+    let street = format!(
+        r"(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}"
+    );
+    vec![
+        (street, false),
+        (r"(?i:\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b)".to_owned(), false),
+        (r"\b\d{5}(?:-\d{4})?\b".to_owned(), false),
+    ]
 }
 
-impl Address {
-    pub(crate) fn new() -> Self {
-        let street = format!(
-            r"(?i:\b\d{{1,6}}[A-Za-z]?(?:-\d{{1,4}})?\s+(?:(?:N|S|E|W|NE|NW|SE|SW|North|South|East|West)\.?\s+)?)(?:(?:\d{{1,3}}(?:st|nd|rd|th)|[A-Z][\p{{L}}'’.-]*)\s+){{1,4}}(?i:{SUFFIX})\b\.?(?:\s+(?:N|S|E|W|NE|NW|SE|SW)\b\.?)?{UNIT}"
-        );
-        let alternatives = [
-            (street.as_str(), false),
-            (r"(?i:\bP\.?\s?O\.?\s*Box\s+\d{1,6}\b)", false),
-            (r"\b\d{5}(?:-\d{4})?\b", false),
-        ];
-        // Matches start at digits and "P": a literal prefilter stops more than it skips.
-        Address {
-            all: Family::new("", &alternatives, false),
-        }
-    }
-
-    pub(crate) fn detect(&self, out: &mut Out<'_>, lex: &Lexicon) {
-        let text = out.text;
-        self.all.each(text, |c| {
-            let m = c.whole();
-            if c.alt == 0 {
-                let s = &text[m];
-                street(out, lex, m.start, s);
-                // "MA 02114 A Dr. Smith": a street candidate may begin with a ZIP code.
-                let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-                if digits == 5 {
-                    zip(out, lex, m.start, m.start + 5);
-                }
-            } else if c.alt == 1 {
-                out.push(
-                    m.start,
-                    m.end,
-                    Category::Street,
-                    0.95,
-                    Reason::rule("street.po-box"),
-                );
-            } else {
-                zip(out, lex, m.start, m.end);
+/// Judges a match of alternative `alt`.
+pub(crate) fn hit(out: &mut Out<'_>, lex: &Lexicon, c: &Hit<'_, '_>, alt: usize) {
+    let text = out.text;
+    {
+        let m = c.whole();
+        if alt == 0 {
+            let s = &text[m];
+            street(out, lex, m.start, s);
+            // "MA 02114 A Dr. Smith": a street candidate may begin with a ZIP code.
+            let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+            if digits == 5 {
+                zip(out, lex, m.start, m.start + 5);
             }
-        });
+        } else if alt == 1 {
+            out.push(
+                m.start,
+                m.end,
+                Category::Street,
+                0.95,
+                Reason::rule("street.po-box"),
+            );
+        } else {
+            zip(out, lex, m.start, m.end);
+        }
     }
 }
 

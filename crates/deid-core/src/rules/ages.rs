@@ -1,15 +1,9 @@
 //! Ages in all their forms; ages over 89 are flagged (HIPAA Safe Harbor).
 
 use super::Out;
-use super::pattern::Family;
+use super::pattern::Hit;
 use crate::text::before;
 use crate::{Category, Reason};
-
-pub(crate) struct Ages {
-    /// Every form in one family; form `k` of [`FORMS`] is alternative `k` and
-    /// the `45M` shorthand the one after the last form, each with its age in group 1.
-    all: Family,
-}
 
 /// The words after which "45M" or "45 F" is an age and a sex.
 const SEX_CONTEXT: &[&str] = &[
@@ -55,37 +49,35 @@ const FORMS: &[(&str, f32, &str)] = &[
     ),
 ];
 
-impl Ages {
-    pub(crate) fn new() -> Self {
-        let mut alternatives: Vec<String> =
-            FORMS.iter().map(|(p, _, _)| format!("(?:{p})")).collect();
-        alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
-        let alternatives: Vec<(&str, bool)> =
-            alternatives.iter().map(|a| (a.as_str(), true)).collect();
-        Ages {
-            all: Family::new("(?i)", &alternatives, true),
-        }
-    }
+/// The patterns, each with whether its groups are read: form `k` of
+/// [`FORMS`] is alternative `k` and the `45M` shorthand the one after the
+/// last form, each with its age in group 1.
+pub(crate) fn alternatives() -> Vec<(String, bool)> {
+    let mut alternatives: Vec<String> = FORMS
+        .iter()
+        .map(|(p, _, _)| format!("(?i)(?:{p})"))
+        .collect();
+    alternatives.push(r"(?-i:\b(\d{1,3})\s?(?:M|F)\b)".to_owned());
+    alternatives.into_iter().map(|a| (a, true)).collect()
+}
 
-    pub(crate) fn detect(&self, out: &mut Out<'_>) {
-        let text = out.text;
-        self.all.each(text, |c| {
-            let Some(g) = c.get(1) else {
-                return;
-            };
-            if let Some(&(_, confidence, rule)) = FORMS.get(c.alt) {
-                push_age(out, g.start, g.end, confidence, rule);
-                return;
-            }
-            let prev = before(text, g.start, 1);
-            let line_start = text[..g.start]
-                .trim_end_matches([' ', '\t'])
-                .ends_with('\n')
-                || g.start == 0;
-            if line_start || prev.is(0, SEX_CONTEXT) {
-                push_age(out, g.start, g.end, 0.82, "age.sex-suffix");
-            }
-        });
+/// Judges a match of alternative `alt`.
+pub(crate) fn hit(out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize) {
+    let text = out.text;
+    let Some(g) = c.get(1) else {
+        return;
+    };
+    if let Some(&(_, confidence, rule)) = FORMS.get(alt) {
+        push_age(out, g.start, g.end, confidence, rule);
+        return;
+    }
+    let prev = before(text, g.start, 1);
+    let line_start = text[..g.start]
+        .trim_end_matches([' ', '\t'])
+        .ends_with('\n')
+        || g.start == 0;
+    if line_start || prev.is(0, SEX_CONTEXT) {
+        push_age(out, g.start, g.end, 0.82, "age.sex-suffix");
     }
 }
 

@@ -3,14 +3,13 @@
 use std::net::Ipv6Addr;
 
 use super::Out;
-use super::pattern::Family;
+use super::pattern::Hit;
 use crate::text::{before, line_before};
 use crate::{Category, Reason};
 
+/// Email, URL, IPv4, phone, international phone, bare domain, username and
+/// handle, in the order of the constants below.
 pub(crate) struct Contact {
-    /// Email, URL, IPv4, phone, international phone, bare domain, username and
-    /// handle in one pattern, told apart by their named groups.
-    all: Family,
     g: ContactGroups,
 }
 
@@ -39,7 +38,8 @@ struct ContactGroups {
 const EXT: &str = r"(?:\s*(?:,\s*)?(?:x|ext\.?|extension|ext:)\s*\d{1,6}\b|\b)";
 
 impl Contact {
-    pub(crate) fn new() -> Self {
+    /// The patterns, each with whether its groups are read.
+    pub(crate) fn alternatives() -> Vec<(String, bool)> {
         let forms = [
             r"(?P<email>\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,24}\b)".to_owned(),
             r#"(?P<url>\b(?:https?://|ftp://|www\.)[^\s<>"'\]\[]+)"#.to_owned(),
@@ -53,28 +53,32 @@ impl Contact {
             r"(?P<userlabel>\b(?:user\s?name|user\s?id|log(?:ged)?\s?in\s+as|login(?:\s+(?:id|name))?|log-in|handle|screen\s?name|user|account))(?P<sep>\s*(?:is|was|:|#|=)?\s*:?\s*)@?(?P<user>[a-z0-9][a-z0-9._-]{1,31}[a-z0-9])\b".to_owned(),
             r"(?:^|[\s(])(?P<handle>@[a-z][a-z0-9_]{2,30})\b".to_owned(),
         ];
-        let alternatives: Vec<(&str, bool)> = forms
-            .iter()
+        forms
+            .into_iter()
             .enumerate()
-            .map(|(k, f)| (f.as_str(), matches!(k, PAGER | USER | HANDLE)))
-            .collect();
-        let all = Family::new("(?i)", &alternatives, true);
-        let g = ContactGroups {
-            pv: all.group(PAGER, "pv"),
-            userlabel: all.group(USER, "userlabel"),
-            sep: all.group(USER, "sep"),
-            user: all.group(USER, "user"),
-            handle: all.group(HANDLE, "handle"),
-        };
-        Contact { all, g }
+            .map(|(k, f)| (format!("(?i){f}"), matches!(k, PAGER | USER | HANDLE)))
+            .collect()
     }
 
-    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+    /// Reads the group indices through `group(alternative, name)`.
+    pub(crate) fn new(group: impl Fn(usize, &str) -> usize) -> Self {
+        let g = ContactGroups {
+            pv: group(PAGER, "pv"),
+            userlabel: group(USER, "userlabel"),
+            sep: group(USER, "sep"),
+            user: group(USER, "user"),
+            handle: group(HANDLE, "handle"),
+        };
+        Contact { g }
+    }
+
+    /// Judges a match of alternative `alt`.
+    pub(crate) fn hit(&self, out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize) {
         let text = out.text;
         let g = &self.g;
-        self.all.each(text, |c| {
+        {
             let m = c.whole();
-            match c.alt {
+            match alt {
                 EMAIL => out.push(m.start, m.end, Category::Email, 0.99, Reason::rule("email")),
                 URL => {
                     let end = m.start + trim_url(&text[m]);
@@ -133,14 +137,13 @@ impl Contact {
                     }
                 }
             }
-        });
-        ipv6(out);
+        }
     }
 }
 
 /// IPv6 addresses: runs of hex digits and colons around each colon, checked by
 /// the standard library's parser.
-fn ipv6(out: &mut Out<'_>) {
+pub(crate) fn ipv6(out: &mut Out<'_>) {
     let text = out.text;
     let bytes = text.as_bytes();
     let part = |b: u8| b.is_ascii_hexdigit() || b == b':';

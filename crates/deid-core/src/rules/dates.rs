@@ -3,7 +3,7 @@
 use regex_automata::meta::Regex;
 
 use super::Out;
-use super::pattern::{Family, Hit};
+use super::pattern::Hit;
 use crate::text::{after, before, boundary_after, boundary_before};
 use crate::{Category, Reason};
 
@@ -79,12 +79,10 @@ const UNIT_AFTER: &[&str] = &[
     "ft", "m", "mg/dl", "%",
 ];
 
+/// Dates: first the all-digit forms (ISO, m/d/y, m/yyyy, m/d and bare years),
+/// then the forms with a month name ("14 Mar 2021", "March 14th, 2021", "Mar 2021").
 pub(crate) struct Dates {
-    /// Every all-digit form in one pattern: ISO, m/d/y, m/yyyy, m/d and bare years.
-    numeric: Family,
     n: NumericGroups,
-    /// Every form with a month name: "14 Mar 2021", "March 14th, 2021", "Mar 2021".
-    textual: Family,
     t: TextualGroups,
     weekday: Regex,
 }
@@ -94,6 +92,8 @@ const ISO: usize = 0;
 const NUM: usize = 1;
 const MSY: usize = 2;
 const SP: usize = 3;
+/// The number of numeric alternatives.
+const NUMERIC_FORMS: usize = 5;
 
 /// Group indices of the numeric alternatives.
 struct NumericGroups {
@@ -129,33 +129,38 @@ struct TextualGroups {
 }
 
 impl Dates {
-    pub(crate) fn new() -> Self {
-        let numeric = Family::new(
-            "",
-            &[
-                (
-                    r"\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b",
-                    true,
-                ),
-                (
-                    r"\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b",
-                    true,
-                ),
-                (r"\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b", true),
-                (r"\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b", true),
-                (r"\b(?:19|20)\d{2}\b", false),
-            ],
-            false,
-        );
+    /// The patterns, each with whether its groups are read.
+    pub(crate) fn alternatives() -> Vec<(String, bool)> {
+        let numeric = [
+            (
+                r"\b(?:19|20)\d{2}(?P<is1>[-/.])(?P<im>\d{1,2})(?P<is2>[-/.])(?P<id>\d{1,2})\b",
+                true,
+            ),
+            (
+                r"\b(?P<na>\d{1,2})(?P<ns1>[/.-])(?P<nb>\d{1,2})(?P<ns2>[/.-])(?P<ny>\d{4}|\d{2})\b",
+                true,
+            ),
+            (r"\b(?P<mm>\d{1,2})/(?:19|20)\d{2}\b", true),
+            (r"\b(?P<sa>\d{1,2})/(?P<sb>\d{1,2})\b", true),
+            (r"\b(?:19|20)\d{2}\b", false),
+        ];
         let dm = format!(
-            r"\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{MONTH})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?"
+            r"(?i)\b(?P<dd>\d{{1,2}})(?:st|nd|rd|th)?(?:[-\s]|\s+of\s+)?(?P<dmon>{MONTH})\.?(?:(?:,?\s*|-)(?P<dy>(?:19|20)\d{{2}})\b|-(?P<dy2>\d{{2}})\b)?"
         );
         let md = format!(
-            r"\b(?P<mmon>{MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?"
+            r"(?i)\b(?P<mmon>{MONTH})\.?\s+(?P<mdd>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<my>(?:19|20)\d{{2}})\b)?"
         );
-        let mo = format!(r"\b(?P<omon>{MONTH})\.?,?\s+(?:19|20)\d{{2}}\b");
-        let textual = Family::new("(?i)", &[(&dm, true), (&md, true), (&mo, true)], true);
-        let g = |alt: usize, name: &str| numeric.group(alt, name);
+        let mo = format!(r"(?i)\b(?P<omon>{MONTH})\.?,?\s+(?:19|20)\d{{2}}\b");
+        numeric
+            .iter()
+            .map(|&(p, g)| (p.to_owned(), g))
+            .chain([(dm, true), (md, true), (mo, true)])
+            .collect()
+    }
+
+    /// Reads the group indices through `group(alternative, name)`.
+    pub(crate) fn new(group: impl Fn(usize, &str) -> usize) -> Self {
+        let g = |alt: usize, name: &str| group(alt, name);
         let n = NumericGroups {
             is1: g(ISO, "is1"),
             im: g(ISO, "im"),
@@ -170,7 +175,7 @@ impl Dates {
             sa: g(SP, "sa"),
             sb: g(SP, "sb"),
         };
-        let g = |alt: usize, name: &str| textual.group(alt, name);
+        let g = |alt: usize, name: &str| group(NUMERIC_FORMS + alt, name);
         let t = TextualGroups {
             dd: g(DM, "dd"),
             dmon: g(DM, "dmon"),
@@ -182,77 +187,70 @@ impl Dates {
             omon: g(MO, "omon"),
         };
         Dates {
-            numeric,
             n,
-            textual,
             t,
             weekday: super::pattern::compile(&format!(r"{WEEKDAY}$")),
         }
     }
 
-    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+    /// Judges a match of alternative `alt`.
+    pub(crate) fn hit(&self, out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize) {
+        if alt < NUMERIC_FORMS {
+            Self::numeric_hit(out, c, alt, &self.n);
+        } else {
+            Self::textual_hit(out, c, alt - NUMERIC_FORMS, &self.t);
+        }
+    }
+
+    fn numeric_hit(out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize, n: &NumericGroups) {
         let text = out.text;
-        let start_len = out.findings.len();
-        let n = &self.n;
-        self.numeric.each(text, |c| {
-            if !edge_ok(text, &c) {
-                return;
+        if !edge_ok(text, c) {
+            return;
+        }
+        if alt == ISO {
+            if c.str(n.is1) == c.str(n.is2) && valid_md(c.num(n.im), c.num(n.id)) {
+                push(out, c, 0.98, "date.iso");
             }
-            if c.alt == ISO {
-                if c.str(n.is1) == c.str(n.is2) && valid_md(c.num(n.im), c.num(n.id)) {
-                    push(out, &c, 0.98, "date.iso");
-                }
-            } else if c.alt == NUM {
-                let (a, b, sep) = (c.num(n.na), c.num(n.nb), c.str(n.ns1));
-                let valid =
-                    (valid_md(a, b) || valid_md(b, a)) && (c.str(n.ny).len() == 4 || sep != ".");
-                if sep == c.str(n.ns2) && valid {
-                    push(out, &c, 0.97, "date.numeric");
-                }
-            } else if c.alt == MSY {
-                if (1..=12).contains(&c.num(n.mm)) {
-                    push(out, &c, 0.85, "date.month/year");
-                }
-            } else if c.alt == SP {
-                Self::slash_pair(out, &c, c.num(n.sa), c.num(n.sb));
-            } else {
-                Self::year(out, &c);
+        } else if alt == NUM {
+            let (a, b, sep) = (c.num(n.na), c.num(n.nb), c.str(n.ns1));
+            let valid =
+                (valid_md(a, b) || valid_md(b, a)) && (c.str(n.ny).len() == 4 || sep != ".");
+            if sep == c.str(n.ns2) && valid {
+                push(out, c, 0.97, "date.numeric");
             }
-        });
-        let t = &self.t;
-        self.textual.each(text, |c| {
-            let whole = c.whole();
-            if c.alt == DM {
-                let has_year = c.has(t.dy) || c.has(t.dy2);
-                let ok = (1..=31).contains(&c.num(t.dd))
-                    && month_word_ok(c.str(t.dmon), has_year, true)
-                    && (has_year || boundary_after(text, whole.end));
-                if ok {
-                    push(
-                        out,
-                        &c,
-                        if has_year { 0.97 } else { 0.85 },
-                        "date.day-month",
-                    );
-                }
-            } else if c.alt == MD {
-                let has_year = c.has(t.my);
-                let ok = (1..=31).contains(&c.num(t.mdd))
-                    && month_word_ok(c.str(t.mmon), has_year, false)
-                    && (has_year || !is_quantity(text, whole.end));
-                if ok {
-                    push(
-                        out,
-                        &c,
-                        if has_year { 0.97 } else { 0.88 },
-                        "date.month-day",
-                    );
-                }
-            } else if c.alt == MO && month_word_ok(c.str(t.omon), true, false) {
-                push(out, &c, 0.93, "date.month-year");
+        } else if alt == MSY {
+            if (1..=12).contains(&c.num(n.mm)) {
+                push(out, c, 0.85, "date.month/year");
             }
-        });
-        self.attach_weekdays(out, start_len);
+        } else if alt == SP {
+            Self::slash_pair(out, c, c.num(n.sa), c.num(n.sb));
+        } else {
+            Self::year(out, c);
+        }
+    }
+
+    fn textual_hit(out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize, t: &TextualGroups) {
+        let text = out.text;
+        let whole = c.whole();
+        if alt == DM {
+            let has_year = c.has(t.dy) || c.has(t.dy2);
+            let ok = (1..=31).contains(&c.num(t.dd))
+                && month_word_ok(c.str(t.dmon), has_year, true)
+                && (has_year || boundary_after(text, whole.end));
+            if ok {
+                push(out, c, if has_year { 0.97 } else { 0.85 }, "date.day-month");
+            }
+        } else if alt == MD {
+            let has_year = c.has(t.my);
+            let ok = (1..=31).contains(&c.num(t.mdd))
+                && month_word_ok(c.str(t.mmon), has_year, false)
+                && (has_year || !is_quantity(text, whole.end));
+            if ok {
+                push(out, c, if has_year { 0.97 } else { 0.88 }, "date.month-day");
+            }
+        } else if alt == MO && month_word_ok(c.str(t.omon), true, false) {
+            push(out, c, 0.93, "date.month-year");
+        }
     }
 
     /// `3/14` with no year: a date only after an event word, never after a score word.
@@ -295,10 +293,14 @@ impl Dates {
         }
     }
 
-    /// Extends each date found above over a weekday written right before it.
-    fn attach_weekdays(&self, out: &mut Out<'_>, from: usize) {
+    /// Extends each date found over a weekday written right before it.
+    pub(crate) fn attach_weekdays(&self, out: &mut Out<'_>) {
         let text = out.text;
-        for f in &mut out.findings[from..] {
+        for f in out
+            .findings
+            .iter_mut()
+            .filter(|f| f.category == Category::Date)
+        {
             let lo = crate::text::floor_char(text, f.span.start().saturating_sub(16));
             if let Some(m) = self.weekday.find(&text[lo..f.span.start()]) {
                 if boundary_before(text, lo + m.start()) {

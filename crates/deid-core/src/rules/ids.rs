@@ -5,7 +5,7 @@
 //! check digit (SSN ranges, DEA, VIN, card numbers) also stand on their own.
 
 use super::Out;
-use super::pattern::Family;
+use super::pattern::Hit;
 use crate::{Category, Reason};
 
 /// Label patterns, each with the category of the identifier that follows it.
@@ -58,12 +58,10 @@ const LABELS: &[(Category, &str, &str)] = &[
     ),
 ];
 
+/// Identifiers: alternative `k` is the label of `LABELS[k]` with its
+/// identifier in group `v`; the four after the labels are identifiers that
+/// stand on their own by their check digits (SSN, DEA, VIN, card).
 pub(crate) struct Ids {
-    /// Every form in one family, so the text is scanned once: alternative `k`
-    /// is the label of `LABELS[k]` with its identifier in group `v`; the four
-    /// after the labels are identifiers that stand on their own by their check
-    /// digits (SSN, DEA, VIN, card).
-    all: Family,
     g: IdGroups,
 }
 
@@ -91,38 +89,47 @@ const VIN: usize = LABELS.len() + 2;
 const CARD: usize = LABELS.len() + 3;
 
 impl Ids {
-    pub(crate) fn new() -> Self {
+    /// The patterns, each with whether its groups are read.
+    pub(crate) fn alternatives() -> Vec<(String, bool)> {
         // An identifier: letters, digits and inner separators, or digit groups split by single spaces.
         let value = r"(?:\d{2,6} ){1,4}\d{2,6}\b|(?-i:[A-Z]{2,4}) \d{3,5}\b|(?:[A-Za-z]+[-./])*[A-Za-z]*\d[A-Za-z0-9]*(?:[-./][A-Za-z0-9]+)*";
-        let labelled: Vec<String> = LABELS
+        LABELS
             .iter()
             .map(|(_, _, label)| {
-                format!(r"\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*(?P<v>{value})")
+                let p = format!(
+                    r"(?i)\b(?:{label})(?:\s*(?:is|was|of|:|#|=|-)\s*)*\s*:?\s*#?\s*(?P<v>{value})"
+                );
+                (p, true)
             })
-            .collect();
-        let alternatives: Vec<(&str, bool)> = labelled
-            .iter()
-            .map(|p| (p.as_str(), true))
-            .chain(CHECKED.iter().enumerate().map(|(k, p)| (*p, k == 0)))
-            .collect();
-        let all = Family::new("(?i)", &alternatives, true);
-        let g = IdGroups {
-            v: (0..LABELS.len()).map(|k| all.group(k, "v")).collect(),
-            sa: all.group(SSN, "sa"),
-            s1: all.group(SSN, "s1"),
-            sg: all.group(SSN, "sg"),
-            s2: all.group(SSN, "s2"),
-            ss: all.group(SSN, "ss"),
-        };
-        Ids { all, g }
+            .chain(
+                CHECKED
+                    .iter()
+                    .enumerate()
+                    .map(|(k, p)| (format!("(?i){p}"), k == 0)),
+            )
+            .collect()
     }
 
-    pub(crate) fn detect(&self, out: &mut Out<'_>) {
+    /// Reads the group indices through `group(alternative, name)`.
+    pub(crate) fn new(group: impl Fn(usize, &str) -> usize) -> Self {
+        let g = IdGroups {
+            v: (0..LABELS.len()).map(|k| group(k, "v")).collect(),
+            sa: group(SSN, "sa"),
+            s1: group(SSN, "s1"),
+            sg: group(SSN, "sg"),
+            s2: group(SSN, "s2"),
+            ss: group(SSN, "ss"),
+        };
+        Ids { g }
+    }
+
+    /// Judges a match of alternative `alt`.
+    pub(crate) fn hit(&self, out: &mut Out<'_>, c: &Hit<'_, '_>, alt: usize) {
         let text = out.text;
         let g = &self.g;
-        self.all.each(text, |c| {
+        {
             let m = c.whole();
-            match c.alt {
+            match alt {
                 SSN => {
                     let glued = text[..m.start].ends_with(['-', '/'])
                         || text[m.end..].starts_with(['-', '/']);
@@ -186,7 +193,7 @@ impl Ids {
                     }
                 }
             }
-        });
+        }
     }
 }
 
