@@ -154,6 +154,7 @@ impl<'t> Words<'t> {
         self.items[i].of(self.text)
     }
 
+    #[inline]
     pub(crate) fn lower(&self, i: usize) -> &str {
         let (s, e) = match &self.lower_at {
             None => (self.items[i].start, self.items[i].end),
