@@ -8,9 +8,12 @@
 //! Families are run through the regex-automata meta engine directly (see
 //! [`Family`]): groups are read by index, resolved once when the family is built.
 
-use regex_automata::meta::Regex;
+use std::panic::{RefUnwindSafe, UnwindSafe};
+
+use regex_automata::meta::{Cache, Regex};
 use regex_automata::nfa::thompson::WhichCaptures;
 use regex_automata::util::captures::Captures;
+use regex_automata::util::pool::Pool;
 use regex_automata::util::syntax;
 use regex_automata::{Anchored, Input, PatternID, Span};
 
@@ -76,7 +79,20 @@ pub(crate) fn group(re: &Regex, name: &str) -> usize {
 pub(crate) struct Family {
     find: Regex,
     parts: Vec<Option<Regex>>,
+    /// Search state for `find` and every part, taken once per text rather
+    /// than once per search (each search through a `Regex`'s own pool costs a
+    /// lock on threads other than the first to use it).
+    state: Pool<State, StateFn>,
 }
+
+/// What one text's scan writes to: the caches of the family and of each part,
+/// and each part's groups.
+struct State {
+    find: Cache,
+    parts: Vec<Option<(Cache, Captures)>>,
+}
+
+type StateFn = Box<dyn Fn() -> State + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl Family {
     /// `prefix` (flags such as `(?i)`) goes before every alternative; each
@@ -95,12 +111,24 @@ impl Family {
             .syntax(syntax::Config::new().utf8(true))
             .build_many(&full)
             .unwrap_or_else(|e| panic!("rule pattern does not compile: {e}"));
-        let parts = alternatives
+        let parts: Vec<Option<Regex>> = alternatives
             .iter()
             .zip(&full)
             .map(|(&(_, groups), p)| groups.then(|| build_part(p)))
             .collect();
-        Family { find, parts }
+        let (f, p) = (find.clone(), parts.clone());
+        let state: StateFn = Box::new(move || State {
+            find: f.create_cache(),
+            parts: p
+                .iter()
+                .map(|r| r.as_ref().map(|r| (r.create_cache(), r.create_captures())))
+                .collect(),
+        });
+        Family {
+            find,
+            parts,
+            state: Pool::new(state),
+        }
     }
 
     /// The index of group `name` in alternative `alt`.
@@ -118,18 +146,18 @@ impl Family {
 
     /// Calls `f` with every successive non-overlapping match in `text`.
     pub(crate) fn each<'t>(&self, text: &'t str, mut f: impl FnMut(Hit<'_, 't>)) {
-        let mut caps: Vec<Option<Captures>> = vec![None; self.parts.len()];
+        let mut state = self.state.get();
+        let State { find, parts } = &mut *state;
         let mut input = Input::new(text);
-        while let Some(m) = self.find.search(&input) {
+        while let Some(m) = self.find.search_with(find, &input) {
             let alt = m.pattern().as_usize();
-            let groups = match &self.parts[alt] {
-                None => Some(None),
-                Some(part) => {
-                    let c = caps[alt].get_or_insert_with(|| part.create_captures());
+            let groups = match (&self.parts[alt], &mut parts[alt]) {
+                (Some(part), Some((cache, c))) => {
                     let anchored = Input::new(text).span(m.range()).anchored(Anchored::Yes);
-                    part.search_captures(&anchored, c);
+                    part.search_captures_with(cache, &anchored, c);
                     c.is_match().then_some(Some(&*c))
                 }
+                _ => Some(None),
             };
             if let Some(caps) = groups {
                 f(Hit {
