@@ -16,6 +16,9 @@ pub(crate) struct Contact {
 /// The alternatives of the contact family, in order.
 const EMAIL: usize = 0;
 const URL: usize = 1;
+/// E-mail and URL: the forms that go before the identifier labels when they
+/// share a scan ("vin" opens "vincent@...").
+pub(crate) const BEFORE_LABELS: std::ops::Range<usize> = EMAIL..URL + 1;
 const IPV4: usize = 2;
 const PHONE: usize = 3;
 const INTL: usize = 4;

@@ -58,7 +58,7 @@ fn word_infos(lex: &Lexicon, words: &crate::text::Words<'_>) -> Vec<crate::lexic
 }
 
 /// The pattern families, as numbered in [`Scan`]s.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 enum Kind {
     Dates,
     Ages,
@@ -105,9 +105,7 @@ impl Scan {
 
     /// Where alternative `k` of family `kind` sits in this scan.
     fn position(&self, kind: Kind, k: usize) -> Option<usize> {
-        self.alts
-            .iter()
-            .position(|&(f, a)| f as usize == kind as usize && a == k)
+        self.alts.iter().position(|&(f, a)| f == kind && a == k)
     }
 }
 
@@ -154,9 +152,13 @@ impl Rules {
                 (Kind::Ages, &ages, 0..ages.len()),
             ]),
             Scan::new(&[
-                (Kind::Contact, &contact, 0..2),
+                (Kind::Contact, &contact, contact::BEFORE_LABELS),
                 (Kind::Ids, &ids, 0..ids.len()),
-                (Kind::Contact, &contact, 2..contact.len()),
+                (
+                    Kind::Contact,
+                    &contact,
+                    contact::BEFORE_LABELS.end..contact.len(),
+                ),
             ]),
         ];
         let scans_ref = &scans;
