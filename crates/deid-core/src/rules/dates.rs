@@ -160,7 +160,7 @@ impl Dates {
 
     /// Reads the group indices through `group(alternative, name)`.
     pub(crate) fn new(group: impl Fn(usize, &str) -> usize) -> Self {
-        let g = |alt: usize, name: &str| group(alt, name);
+        let g = &group;
         let n = NumericGroups {
             is1: g(ISO, "is1"),
             im: g(ISO, "im"),

@@ -95,10 +95,8 @@ impl Scan {
                 alts.push((*kind, k));
             }
         }
-        // Matches start at digits and at most letters: a literal prefilter
-        // would stop more often than it skips.
         Scan {
-            family: pattern::Family::new("", &patterns, false),
+            family: pattern::Family::new(&patterns),
             alts,
         }
     }
@@ -191,17 +189,22 @@ impl Rules {
         for scan in &self.scans {
             scan.family.each(out.text, |c| {
                 let (kind, alt) = scan.alts[c.alt];
-                match kind {
-                    Kind::Dates => self.dates.hit(out, &c, alt),
-                    Kind::Ages => ages::hit(out, &c, alt),
-                    Kind::Contact => self.contact.hit(out, &c, alt),
-                    Kind::Ids => self.ids.hit(out, &c, alt),
-                    Kind::Address => address::hit(out, self.lex, &c, alt),
-                }
+                self.hit(kind, out, &c, alt);
             });
         }
         self.dates.attach_weekdays(out);
         contact::ipv6(out);
+    }
+
+    /// Hands a match of alternative `alt` of family `kind` to that family.
+    fn hit(&self, kind: Kind, out: &mut Out<'_>, c: &pattern::Hit<'_, '_>, alt: usize) {
+        match kind {
+            Kind::Dates => self.dates.hit(out, c, alt),
+            Kind::Ages => ages::hit(out, c, alt),
+            Kind::Contact => self.contact.hit(out, c, alt),
+            Kind::Ids => self.ids.hit(out, c, alt),
+            Kind::Address => address::hit(out, self.lex, c, alt),
+        }
     }
 }
 
@@ -247,13 +250,8 @@ mod tests {
             findings: Vec::new(),
         };
         for (kind, scan) in scans {
-            scan.family.each(text, |c| match kind {
-                Kind::Dates => rules.dates.hit(&mut out, &c, c.alt),
-                Kind::Ages => ages::hit(&mut out, &c, c.alt),
-                Kind::Contact => rules.contact.hit(&mut out, &c, c.alt),
-                Kind::Ids => rules.ids.hit(&mut out, &c, c.alt),
-                Kind::Address => address::hit(&mut out, rules.lex, &c, c.alt),
-            });
+            scan.family
+                .each(text, |c| rules.hit(*kind, &mut out, &c, c.alt));
         }
         rules.dates.attach_weekdays(&mut out);
         contact::ipv6(&mut out);

@@ -227,21 +227,19 @@ impl Feat<'_> {
 fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, info: WordInfo, i: usize) -> Feat<'w> {
     let s = ws.raw(i);
     let lower = ws.lower(i);
+    let base = without_possessive(lower);
     let cap = ws.cap(i);
     let caps = cap && is_all_caps(s);
     // Lower-case words rarely start or continue a name; most are vocabulary.
     let looked_up = cap || caps;
-    let compound = looked_up && compound_name(without_possessive(lower), lex);
+    let compound = looked_up && compound_name(base, lex);
     // Titles and particles are short words.
     let short = lower.len() <= 9;
     Feat {
         cap,
         caps,
         first: info.first.is_some()
-            || compound
-                && without_possessive(lower)
-                    .split('-')
-                    .all(|p| lex.first_name(p).is_some()),
+            || compound && base.split('-').all(|p| lex.first_name(p).is_some()),
         last: info.last.is_some() || compound,
         common: (info.common || info.eponym) && !compound,
         initial: cap && s.len() <= 4 && s.chars().count() == 1 && ws.after(i).starts_with('.'),
@@ -258,9 +256,7 @@ fn features<'w>(ws: &'w Words<'_>, lex: &Lexicon, info: WordInfo, i: usize) -> F
 /// "O'Brien", "Smith-Jones": every part is a name (apostrophes dropped) and none
 /// is vocabulary.
 fn compound_name(lower: &str, lex: &Lexicon) -> bool {
-    // '’' is the only joiner outside ASCII; its UTF-8 starts with 0xE2.
-    if !lower.bytes().any(|b| matches!(b, b'-' | b'\'' | 0xE2)) || !lower.contains(['-', '\'', '’'])
-    {
+    if !lower.contains(['-', '\'', '’']) {
         return false;
     }
     let joined: String = lower.chars().filter(|c| !matches!(c, '\'' | '’')).collect();

@@ -95,17 +95,15 @@ struct State {
 type StateFn = Box<dyn Fn() -> State + Send + Sync + UnwindSafe + RefUnwindSafe>;
 
 impl Family {
-    /// `prefix` (flags such as `(?i)`) goes before every alternative; each
-    /// alternative says whether its groups are read.
+    /// Each alternative carries its own flags (such as `(?i)`) and says whether
+    /// its groups are read. Matches start at digits and at most letters, so no
+    /// literal prefilter: it would stop more often than it skips.
     ///
     /// # Panics
     /// If a pattern does not compile: patterns are constants of this crate.
-    pub(crate) fn new(prefix: &str, alternatives: &[(&str, bool)], prefilter: bool) -> Family {
-        let full: Vec<String> = alternatives
-            .iter()
-            .map(|(p, _)| asciify(&format!("{prefix}{p}")))
-            .collect();
-        let config = config(prefilter).which_captures(WhichCaptures::Implicit);
+    pub(crate) fn new(alternatives: &[(&str, bool)]) -> Family {
+        let full: Vec<String> = alternatives.iter().map(|(p, _)| asciify(p)).collect();
+        let config = config(false).which_captures(WhichCaptures::Implicit);
         let find = Regex::builder()
             .configure(config)
             .syntax(syntax::Config::new().utf8(true))
@@ -281,11 +279,7 @@ mod tests {
         assert_eq!(asciify(r"[^\]\d]\p{L}\."), r"[^\]0-9]\p{L}\.");
         assert!(compile(r"\b\d{3}\b").is_match("call 555 now"));
         assert!(!compile(r"\d").is_match("٣"));
-        let years = Family::new(
-            "",
-            &[(r"\b(?:19|20)\d{2}\b", false), (r"\b(\d)\b", true)],
-            false,
-        );
+        let years = Family::new(&[(r"\b(?:19|20)\d{2}\b", false), (r"\b(\d)\b", true)]);
         let mut hits = Vec::new();
         years.each("in 1999, 7 of 2004", |h| {
             hits.push((h.alt, h.whole().start, h.str(1)));
